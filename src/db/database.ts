@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Config } from '../config.js';
+import type { DialectAdapter } from './dialect.js';
+import { postgresAdapter, createPgPool } from './postgres-dialect.js';
+import type { Schema } from './schema.js';
+import { openSqlite, sqliteAdapter } from './sqlite-dialect.js';
+
+/** Plaza's handle on its store: Kysely for its own tables, the dialect adapter for dataset tables. */
+export interface Database {
+  kysely: Kysely<Schema>;
+  adapter: DialectAdapter;
+  /** Where the store is, for logs (never includes a password). */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Opens SQLite under the data folder, or PostgreSQL when a database URL is configured. */
+export function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Database {
+  if (config.databaseUrl) {
+    const pool = createPgPool(config.databaseUrl);
+    const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(config.databaseUrl);
+    return {
+      kysely,
+      adapter: postgresAdapter(pool),
+      description: `postgres://${url.host}${url.pathname}`,
+      // Kysely ends the pool it was given.
+      close: () => kysely.destroy(),
+    };
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'plaza.sqlite');
+  const sqlite = openSqlite(file);
+  const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    kysely,
+    adapter: sqliteAdapter(sqlite, file),
+    description: `sqlite:${file}`,
+    close: () => kysely.destroy(),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The narrow seam between Plaza and its two databases. Everything outside `db/` speaks through this
+ * interface and never asks which database it runs on.
+ */
+
+/** How a value is stored in a dataset table. */
+/** `date` is a calendar date without zone; `timestamp` an instant in UTC; `geometry` GeoJSON text. */
+export type StorageType = 'text' | 'number' | 'boolean' | 'date' | 'timestamp' | 'geometry';
+
+export interface PhysicalColumn {
+  /** Safe SQL identifier (lowercase ascii, digits, underscores). */
+  name: string;
+  type: StorageType;
+}
+
+/** A value as handed to a bulk writer: numbers, booleans, ISO timestamps, GeoJSON text, text, or null. */
+export type CellValue = string | number | boolean | null;
+
+/** Appends rows to one table in committed batches; nothing is visible until the caller publishes the table. */
+export interface BulkWriter {
+  write(row: CellValue[]): void | Promise<void>;
+  /** Flushes what is buffered and ends the writer. */
+  finish(): Promise<void>;
+  /** Drops what is buffered and ends the writer. */
+  abort(): Promise<void>;
+}
+
+/** A SELECT with positional parameters, already written for this dialect. */
+export interface RawQuery {
+  sql: string;
+  params: readonly unknown[];
+}
+
+export interface DialectAdapter {
+  readonly name: 'sqlite' | 'postgres';
+  /** Quotes an identifier; callers still only pass safe names. */
+  quote(identifier: string): string;
+  /** The column type used for a storage type. */
+  sqlType(type: StorageType): string;
+  /** The i-th positional parameter placeholder (1-based). */
+  param(index: number): string;
+  /** An expression reading a stored column back in its wire form (ISO timestamps with Z, booleans as 0/1 or bool). */
+  readExpr(column: PhysicalColumn): string;
+  /** Converts a value read by `readExpr` to its JSON value. */
+  fromStorage(type: StorageType): (value: unknown) => CellValue;
+  /** Runs DDL or DML statements outside any open read. */
+  exec(statement: string, params?: readonly unknown[]): Promise<void>;
+  /** Runs a query and returns rows as arrays. */
+  queryArrays(query: RawQuery): Promise<unknown[][]>;
+  /** Runs statements in one transaction; `run` gets an executor bound to it. */
+  transaction<T>(
+    run: (exec: (statement: string, params?: readonly unknown[]) => Promise<void>) => Promise<T>,
+  ): Promise<T>;
+  /** Opens a bulk writer into an existing table. */
+  bulkWriter(table: string, columns: PhysicalColumn[]): Promise<BulkWriter>;
+  /** Streams a SELECT as batches of row arrays, read from one consistent snapshot. */
+  stream(query: RawQuery, batchSize?: number): AsyncIterable<unknown[][]>;
+  /** Drops a table if no reader holds it; returns false when it is still in use. */
+  tryDrop(table: string): Promise<boolean>;
+  /** Lists table names that start with a prefix. */
+  listTables(prefix: string): Promise<string[]>;
+}
