@@ -8,10 +8,23 @@ import { createGuards } from './http/guards.js';
 import { healthRoutes } from './http/health.routes.js';
 import { installOpenApi } from './http/openapi.js';
 import { createServices, type Services } from './services.js';
+import { importsRoutes } from './tables/imports.routes.js';
+import { rowsRoutes } from './tables/rows.routes.js';
+import { join } from 'node:path';
+import { webRoutes } from './web/web.routes.js';
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  /** Left out of the OpenAPI document on purpose (pages, assets). */
+  hidden: boolean;
+}
 
 export interface App {
   http: FastifyInstance;
   services: Services;
+  /** Every route registered, as Fastify announced it: the OpenAPI test holds the document against it. */
+  routes: readonly RouteInfo[];
 }
 
 const ErrorSchema = Type.Object(
@@ -40,6 +53,12 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
   });
+  const routes: RouteInfo[] = [];
+  http.addHook('onRoute', (route) => {
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    for (const method of [route.method].flat())
+      routes.push({ method: method.toUpperCase(), url: route.url, hidden });
+  });
   http.addSchema(ErrorSchema);
   installErrorHandler(http);
   await installOpenApi(http, config);
@@ -50,7 +69,22 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
 
   healthRoutes(http, db);
   catalogRoutes(http, services.catalog, guards);
+  rowsRoutes(http, services.catalog, services.tables, guards);
+  importsRoutes(http, services.imports, guards, {
+    spoolDir: join(config.dataDir, 'spool'),
+    maxBytes: config.maxUploadBytes,
+  });
+
+  webRoutes(http, services.catalog, guards, config);
+
+  // Replaced tables are dropped once no download can still be reading them.
+  const collector = setInterval(
+    () => void services.imports.collectRetired().catch(() => undefined),
+    5 * 60_000,
+  );
+  collector.unref();
+  http.addHook('onClose', async () => clearInterval(collector));
 
   await http.ready();
-  return { http, services };
+  return { http, services, routes };
 }

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { AppError } from './errors.js';
-import { commands, type Command } from './cli/commands.js';
+import type { Command } from './cli/command.js';
+import { commands } from './cli/commands.js';
 
 const USAGE = `Usage: plaza <command> [options]
 

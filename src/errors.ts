@@ -55,6 +55,13 @@ export const errors = {
       `Dataset "${id}" has no geometry column, so it has no GeoJSON download; use rows.csv or rows.json.`,
       { id },
     ),
+  datasetRestricted: (id: string) =>
+    new AppError(
+      'dataset.restricted',
+      403,
+      `The data of "${id}" is restricted; its metadata is public, but the rows need permission from its steward.`,
+      { id },
+    ),
   departmentNotFound: (id: string) =>
     new AppError('department.not_found', 404, `No department with id "${id}". See /api/v1/departments.`, {
       id,

@@ -1,19 +1,30 @@
 import type { Config } from './config.js';
 import { catalogRepo } from './catalog/catalog.repo.js';
 import { catalogService } from './catalog/catalog.service.js';
-import type { DataStateSource } from './catalog/data-state.js';
+import { appState } from './db/app-state.js';
 import type { Database } from './db/database.js';
+import { dataTableRepo } from './tables/data-table.repo.js';
+import { importService } from './tables/import/import.service.js';
+import { tablesRepo } from './tables/tables.repo.js';
+import { tablesService } from './tables/tables.service.js';
 
 /** Wires the modules' services together: the one place that knows who depends on whom. */
 export function createServices(config: Config, db: Database) {
-  const noData: DataStateSource = {
-    get: async () => undefined,
-    all: async () => new Map(),
-    describeColumns: async () => undefined,
-    remove: async () => undefined,
-  };
-  const catalog = catalogService({ repo: catalogRepo(db), data: noData, publicUrl: config.publicUrl });
-  return { db, catalog };
+  const tablesRepository = tablesRepo(db);
+  const dataTables = dataTableRepo(db);
+  const tables = tablesService(tablesRepository, dataTables);
+  const catalog = catalogService({
+    repo: catalogRepo(db),
+    data: tables.dataStates,
+    publicUrl: config.publicUrl,
+  });
+  const imports = importService({
+    repo: tablesRepository,
+    tables: dataTables,
+    datasetExists: (id) => catalog.exists(id),
+    timeZone: config.timeZone,
+  });
+  return { db, state: appState(db), catalog, tables, imports };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -21,13 +21,11 @@ export function catalogRepo(db: Database) {
             attribution_required: l.attributionRequired ? 1 : 0,
           })
           .onConflict((oc) =>
-            oc
-              .column('id')
-              .doUpdateSet({
-                title: l.title,
-                url: l.url,
-                attribution_required: l.attributionRequired ? 1 : 0,
-              }),
+            oc.column('id').doUpdateSet({
+              title: l.title,
+              url: l.url,
+              attribution_required: l.attributionRequired ? 1 : 0,
+            }),
           )
           .execute();
       }

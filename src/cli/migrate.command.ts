@@ -1,6 +1,6 @@
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 export const migrateCommand: Command = {
   summary: 'bring the database schema up to date',

@@ -1,7 +1,8 @@
 import { buildApp } from '../app.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
+import { seedDemo } from './demo-seed.js';
 
 export const serveCommand: Command = {
   summary: 'run the portal (HTTP server); migrates and seeds the demo on first start',
@@ -14,8 +15,7 @@ Westminster demo on first start unless --no-seed or PLAZA_SEED_DEMO=false.`,
     const db = openDatabase(config);
     await migrateToLatest(db);
     const { http, services } = await buildApp(config, db);
-    void services;
-    void values;
+    if (config.seedDemo && !values['no-seed']) await seedDemo(services, config);
     const close = async () => {
       await http.close();
       await db.close();

@@ -35,6 +35,8 @@ export interface DialectAdapter {
   readonly name: 'sqlite' | 'postgres';
   /** Quotes an identifier; callers still only pass safe names. */
   quote(identifier: string): string;
+  /** DDL for the internal row id column, the first column of every dataset table. */
+  rowIdColumn(name: string): string;
   /** The column type used for a storage type. */
   sqlType(type: StorageType): string;
   /** The i-th positional parameter placeholder (1-based). */

@@ -82,7 +82,14 @@ export interface TableSequence {
   value: number;
 }
 
+export interface AppStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Schema {
+  app_state: AppStateTable;
   departments: DepartmentTable;
   licenses: LicenseTable;
   datasets: DatasetTable;

@@ -38,6 +38,7 @@ export function sqliteAdapter(db: Sqlite, file: string): DialectAdapter {
   return {
     name: 'sqlite',
     quote,
+    rowIdColumn: (name: string) => `${quote(name)} INTEGER PRIMARY KEY`,
     sqlType(type: StorageType) {
       switch (type) {
         case 'number':

@@ -36,6 +36,8 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true, url: '/api/openapi.json' },
-    staticCSP: true,
+    // Everything the reference needs is served from here: no other origin is allowed.
+    staticCSP:
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'",
   });
 }

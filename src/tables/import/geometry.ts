@@ -1,0 +1,500 @@
+/**
+ * Geometry for import: GeoJSON validation with a bounding box, WKT in and out, and points from latitude and
+ * longitude columns. Everything is WGS 84 with GeoJSON's [longitude, latitude] order.
+ */
+import { ImportError } from './import-errors.js';
+
+export type Geometry =
+  | {
+      type: 'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon';
+      coordinates: unknown;
+    }
+  | { type: 'GeometryCollection'; geometries: Geometry[] };
+
+/** West, south, east, north. */
+export type Bbox = [number, number, number, number];
+
+export type GeometryResult = { ok: true; geometry: Geometry; bbox: Bbox } | { ok: false; message: string };
+
+type Position = number[];
+
+/** The running bbox of one validation (west, south, east, north). */
+interface Bounds {
+  w: number;
+  s: number;
+  e: number;
+  n: number;
+}
+
+class Invalid extends Error {}
+
+function formatPosition(p: unknown[]): string {
+  return `[${p.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v))).join(', ')}]`;
+}
+
+function checkPosition(p: unknown, b: Bounds): void {
+  if (!Array.isArray(p))
+    throw new Invalid(`expected a position [longitude, latitude], got ${JSON.stringify(p)}`);
+  if (p.length !== 2 && p.length !== 3) {
+    throw new Invalid(
+      `position ${formatPosition(p)} must have 2 or 3 numbers [longitude, latitude(, elevation)]`,
+    );
+  }
+  const lon = p[0] as unknown;
+  const lat = p[1] as unknown;
+  if (
+    typeof lon !== 'number' ||
+    typeof lat !== 'number' ||
+    !Number.isFinite(lon) ||
+    !Number.isFinite(lat) ||
+    (p.length === 3 && (typeof p[2] !== 'number' || !Number.isFinite(p[2])))
+  ) {
+    throw new Invalid(`position ${formatPosition(p)} must hold finite numbers`);
+  }
+  if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+    throw new Invalid(
+      `coordinate ${formatPosition(p)} is out of range; GeoJSON wants [longitude, latitude] in WGS 84`,
+    );
+  }
+  if (lon < b.w) b.w = lon;
+  if (lon > b.e) b.e = lon;
+  if (lat < b.s) b.s = lat;
+  if (lat > b.n) b.n = lat;
+}
+
+function checkPositions(list: unknown, b: Bounds, what: string, min: number): void {
+  if (!Array.isArray(list)) throw new Invalid(`${what} must be an array of positions`);
+  if (list.length < min) {
+    throw new Invalid(
+      list.length === 0 ? `${what} is empty` : `${what} needs at least ${min} positions, got ${list.length}`,
+    );
+  }
+  for (const p of list) checkPosition(p, b);
+}
+
+function checkLine(list: unknown, b: Bounds, what = 'a LineString'): void {
+  checkPositions(list, b, what, 2);
+}
+
+function checkPolygon(rings: unknown, b: Bounds, what = 'a Polygon'): void {
+  if (!Array.isArray(rings)) throw new Invalid(`${what} must be an array of linear rings`);
+  if (rings.length === 0) throw new Invalid(`${what} has no rings`);
+  for (const ring of rings) {
+    checkPositions(ring, b, 'a polygon ring', 4);
+    const r = ring as Position[];
+    const first = r[0] as Position;
+    const last = r[r.length - 1] as Position;
+    if (first.length !== last.length || first.some((v, k) => v !== last[k])) {
+      throw new Invalid(
+        `polygon ring is not closed: first and last positions differ (${formatPosition(first)} and ${formatPosition(last)}); repeat the first position at the end`,
+      );
+    }
+  }
+}
+
+function checkMany(list: unknown, what: string, each: (item: unknown) => void): void {
+  if (!Array.isArray(list)) throw new Invalid(`a ${what} must have an array of coordinates`);
+  if (list.length === 0) throw new Invalid(`the ${what} is empty`);
+  for (const item of list) each(item);
+}
+
+function checkGeometry(value: unknown, b: Bounds, depth: number): Geometry {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Invalid(
+      `a geometry must be an object with "type" and "coordinates", got ${JSON.stringify(value)}`,
+    );
+  }
+  const g = value as Record<string, unknown>;
+  const coordinates = g.coordinates;
+  switch (g.type) {
+    case 'Point':
+      checkPosition(coordinates, b);
+      break;
+    case 'MultiPoint':
+      checkMany(coordinates, 'MultiPoint', (p) => checkPosition(p, b));
+      break;
+    case 'LineString':
+      checkLine(coordinates, b);
+      break;
+    case 'MultiLineString':
+      checkMany(coordinates, 'MultiLineString', (l) => checkLine(l, b, 'each line of a MultiLineString'));
+      break;
+    case 'Polygon':
+      checkPolygon(coordinates, b);
+      break;
+    case 'MultiPolygon':
+      checkMany(coordinates, 'MultiPolygon', (p) => checkPolygon(p, b, 'each polygon of a MultiPolygon'));
+      break;
+    case 'GeometryCollection': {
+      if (depth > 8) throw new Invalid('geometry collections are nested too deeply');
+      const members = g.geometries;
+      if (!Array.isArray(members)) throw new Invalid('a GeometryCollection must have a "geometries" array');
+      if (members.length === 0) throw new Invalid('the GeometryCollection is empty');
+      for (const member of members) checkGeometry(member, b, depth + 1);
+      break;
+    }
+    default:
+      throw new Invalid(
+        g.type === undefined
+          ? 'the geometry has no "type"'
+          : `unknown geometry type ${JSON.stringify(g.type)}; use Point, LineString, Polygon, their Multi forms or GeometryCollection`,
+      );
+  }
+  return value as Geometry;
+}
+
+/** Validates a parsed GeoJSON geometry and computes its bounding box. */
+export function validateGeometry(value: unknown): GeometryResult {
+  // Points are most of the data: check them without the general machinery.
+  if (value !== null && typeof value === 'object' && (value as { type?: unknown }).type === 'Point') {
+    const p = (value as { coordinates?: unknown }).coordinates;
+    if (Array.isArray(p) && p.length === 2) {
+      const lon = p[0] as unknown;
+      const lat = p[1] as unknown;
+      if (
+        typeof lon === 'number' &&
+        typeof lat === 'number' &&
+        lon >= -180 &&
+        lon <= 180 &&
+        lat >= -90 &&
+        lat <= 90
+      ) {
+        return { ok: true, geometry: value as Geometry, bbox: [lon, lat, lon, lat] };
+      }
+    }
+  }
+  const b: Bounds = { w: Infinity, s: Infinity, e: -Infinity, n: -Infinity };
+  try {
+    const geometry = checkGeometry(value, b, 0);
+    return { ok: true, geometry, bbox: [b.w, b.s, b.e, b.n] };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** A Point from latitude and longitude (note the argument order), validated. */
+export function pointFromLatLon(lat: number, lon: number): GeometryResult {
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) {
+    return { ok: false, message: `latitude ${lat} and longitude ${lon} must be finite numbers` };
+  }
+  if (lat < -90 || lat > 90) {
+    return {
+      ok: false,
+      message: `latitude ${lat} is out of range -90..90${lon >= -90 && lon <= 90 && lat >= -180 && lat <= 180 ? '; are latitude and longitude swapped?' : ''}`,
+    };
+  }
+  if (lon < -180 || lon > 180) return { ok: false, message: `longitude ${lon} is out of range -180..180` };
+  return { ok: true, geometry: { type: 'Point', coordinates: [lon, lat] }, bbox: [lon, lat, lon, lat] };
+}
+
+const LAT_WORDS = new Set(['latitude', 'lat']);
+const LON_WORDS = new Set(['longitude', 'lon', 'lng']);
+
+function score(field: string, words: Set<string>, exactLong: boolean): number {
+  const f = field.toLowerCase();
+  if (words.has(f) || (exactLong && f === 'long')) return 2;
+  const tokens = f.split(/[^a-z0-9]+/);
+  if (tokens.some((t) => words.has(t))) return 1;
+  // `long` alone is too common a word (long_name) except as the last token.
+  if (exactLong && tokens[tokens.length - 1] === 'long') return 1;
+  return 0;
+}
+
+function best(fields: string[], words: Set<string>, exactLong: boolean): number | null {
+  let top = 0;
+  let at: number | null = null;
+  let ties = 0;
+  fields.forEach((field, k) => {
+    const s = score(field, words, exactLong);
+    if (s > top) {
+      top = s;
+      at = k;
+      ties = 1;
+    } else if (s === top && s > 0) {
+      ties++;
+    }
+  });
+  return ties === 1 ? at : null;
+}
+
+/**
+ * Finds a latitude and a longitude column by name (`latitude`/`lat`/`y_lat`..., `longitude`/`lon`/`lng`/
+ * `long`...). Returns null unless exactly one best candidate of each exists.
+ */
+export function detectLatLonColumns(fields: string[]): { lat: number; lon: number } | null {
+  const lat = best(fields, LAT_WORDS, false);
+  const lon = best(fields, LON_WORDS, true);
+  if (lat === null || lon === null || lat === lon) return null;
+  return { lat, lon };
+}
+
+// ---- WKT ----
+
+const WKT_KEYWORDS = [
+  'POINT',
+  'LINESTRING',
+  'POLYGON',
+  'MULTIPOINT',
+  'MULTILINESTRING',
+  'MULTIPOLYGON',
+  'GEOMETRYCOLLECTION',
+] as const;
+type WktKeyword = (typeof WKT_KEYWORDS)[number];
+
+const TYPE_OF: Record<WktKeyword, Geometry['type']> = {
+  POINT: 'Point',
+  LINESTRING: 'LineString',
+  POLYGON: 'Polygon',
+  MULTIPOINT: 'MultiPoint',
+  MULTILINESTRING: 'MultiLineString',
+  MULTIPOLYGON: 'MultiPolygon',
+  GEOMETRYCOLLECTION: 'GeometryCollection',
+};
+
+/** A quick test for inference: does the text start like WKT (`POINT (`, `SRID=4326;POLYGON`...)? */
+export function isWkt(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  const c = text.charCodeAt(i) | 32;
+  // p, l, m, g, s
+  if (c !== 112 && c !== 108 && c !== 109 && c !== 103 && c !== 115) return false;
+  let head = text.slice(i, i + 40).toUpperCase();
+  if (head.startsWith('SRID=')) {
+    const semi = text.indexOf(';', i);
+    if (semi < 0) return false;
+    head = text
+      .slice(semi + 1, semi + 41)
+      .trimStart()
+      .toUpperCase();
+  }
+  for (const keyword of WKT_KEYWORDS) {
+    if (!head.startsWith(keyword)) continue;
+    const next = head.charCodeAt(keyword.length);
+    // '(', whitespace or Z must follow, so that a word like "POINTLESS" is not WKT
+    if (next === 40 || next === 32 || next === 9 || next === 90) return true;
+  }
+  return false;
+}
+
+class WktParser {
+  private i = 0;
+
+  constructor(private readonly text: string) {}
+
+  fail(message: string): never {
+    const shown = this.text.length > 60 ? this.text.slice(0, 57) + '...' : this.text;
+    throw new ImportError(
+      'import.invalid_geometry',
+      `Invalid WKT ${JSON.stringify(shown)}: ${message} (at character ${this.i + 1}).`,
+    );
+  }
+
+  private skip(): void {
+    const t = this.text;
+    while (this.i < t.length && t.charCodeAt(this.i) <= 32) this.i++;
+  }
+
+  private peek(): number {
+    this.skip();
+    return this.text.charCodeAt(this.i);
+  }
+
+  private expect(code: number, what: string): void {
+    if (this.peek() !== code) this.fail(`expected ${what}`);
+    this.i++;
+  }
+
+  private word(): string {
+    this.skip();
+    const t = this.text;
+    const start = this.i;
+    while (this.i < t.length) {
+      const c = t.charCodeAt(this.i) | 32;
+      if (c < 97 || c > 122) break;
+      this.i++;
+    }
+    return t.slice(start, this.i).toUpperCase();
+  }
+
+  parse(): Geometry {
+    this.skip();
+    if (this.text.slice(this.i, this.i + 5).toUpperCase() === 'SRID=') {
+      const semi = this.text.indexOf(';', this.i);
+      if (semi < 0) this.fail('SRID=... must be followed by ";"');
+      const srid = this.text.slice(this.i + 5, semi).trim();
+      if (srid !== '4326') {
+        this.fail(`SRID ${srid} is not supported; reproject the data to WGS 84 (SRID 4326)`);
+      }
+      this.i = semi + 1;
+    }
+    const geometry = this.geometry(0);
+    this.skip();
+    if (this.i < this.text.length) this.fail('unexpected text after the geometry');
+    return geometry;
+  }
+
+  private geometry(depth: number): Geometry {
+    const keyword = this.word();
+    if (!(WKT_KEYWORDS as readonly string[]).includes(keyword)) {
+      this.fail(
+        keyword === ''
+          ? 'expected a geometry type such as POINT'
+          : `unknown geometry type ${keyword}; use POINT, LINESTRING, POLYGON, their MULTI forms or GEOMETRYCOLLECTION`,
+      );
+    }
+    const type = TYPE_OF[keyword as WktKeyword];
+    const save = this.i;
+    const modifier = this.word();
+    if (modifier === 'Z') {
+      // Positions carry their own third number.
+    } else if (modifier === 'M' || modifier === 'ZM')
+      this.fail(`${modifier} coordinates are not supported; drop the measure`);
+    else if (modifier === 'EMPTY')
+      this.fail(`${keyword} EMPTY has no coordinates; leave the cell blank instead`);
+    else if (modifier !== '') this.fail(`unexpected word ${modifier}`);
+    else this.i = save;
+    if (this.word() === 'EMPTY')
+      this.fail(`${keyword} EMPTY has no coordinates; leave the cell blank instead`);
+    switch (type) {
+      case 'Point':
+        this.expect(40, '"("');
+        return { type, coordinates: this.closeAfter(this.position()) };
+      case 'LineString':
+        return { type, coordinates: this.positionList() };
+      case 'Polygon':
+        return { type, coordinates: this.list(() => this.positionList()) };
+      case 'MultiPoint':
+        return { type, coordinates: this.multiPoint() };
+      case 'MultiLineString':
+        return { type, coordinates: this.list(() => this.positionList()) };
+      case 'MultiPolygon':
+        return { type, coordinates: this.list(() => this.list(() => this.positionList())) };
+      case 'GeometryCollection': {
+        if (depth > 8) this.fail('geometry collections are nested too deeply');
+        return { type, geometries: this.list(() => this.geometry(depth + 1)) };
+      }
+    }
+  }
+
+  private closeAfter<T>(value: T): T {
+    this.expect(41, '")"');
+    return value;
+  }
+
+  private number(): number {
+    this.skip();
+    const t = this.text;
+    const start = this.i;
+    while (this.i < t.length) {
+      const c = t.charCodeAt(this.i);
+      // digits, sign, dot, exponent
+      if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69) this.i++;
+      else break;
+    }
+    const value = start === this.i ? NaN : Number(t.slice(start, this.i));
+    if (!Number.isFinite(value)) {
+      this.i = start;
+      this.fail('expected a number');
+    }
+    return value;
+  }
+
+  private position(): Position {
+    const x = this.number();
+    const y = this.number();
+    if (!this.atNumber()) return [x, y];
+    const z = this.number();
+    if (this.atNumber()) this.fail('a position has 2 or 3 numbers');
+    return [x, y, z];
+  }
+
+  private atNumber(): boolean {
+    const c = this.peek();
+    return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46;
+  }
+
+  private positionList(): Position[] {
+    return this.list(() => this.position());
+  }
+
+  /** `(item, item, ...)` */
+  private list<T>(item: () => T): T[] {
+    this.expect(40, '"("');
+    const items: T[] = [item()];
+    while (this.peek() === 44) {
+      this.i++;
+      items.push(item());
+    }
+    this.expect(41, '")" or ","');
+    return items;
+  }
+
+  /** MULTIPOINT accepts `(1 2, 3 4)` and `((1 2), (3 4))`. */
+  private multiPoint(): Position[] {
+    return this.list(() => {
+      if (this.peek() === 40) {
+        this.i++;
+        return this.closeAfter(this.position());
+      }
+      return this.position();
+    });
+  }
+}
+
+/** Parses WKT (with an optional `SRID=4326;` prefix) into a GeoJSON geometry; validate it separately. */
+export function parseWkt(text: string): Geometry {
+  return new WktParser(text).parse();
+}
+
+function num(n: number): string {
+  return Object.is(n, -0) ? '-0' : String(n);
+}
+
+function positionText(p: unknown): string {
+  const a = p as number[];
+  return a.length === 3
+    ? `${num(a[0] as number)} ${num(a[1] as number)} ${num(a[2] as number)}`
+    : `${num(a[0] as number)} ${num(a[1] as number)}`;
+}
+
+function listText(items: unknown, each: (item: unknown) => string): string {
+  return `(${(items as unknown[]).map(each).join(', ')})`;
+}
+
+function allThreeD(value: unknown, depth: number): boolean {
+  if (depth === 0) return (value as unknown[]).length === 3;
+  return (value as unknown[]).every((v) => allThreeD(v, depth - 1));
+}
+
+const NESTING: Record<Exclude<Geometry['type'], 'GeometryCollection'>, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
+/** Writes a geometry as WKT, `POINT (-117.98 33.75)` style, numbers in shortest round-trip form. */
+export function toWkt(geometry: Geometry): string {
+  if (geometry.type === 'GeometryCollection') {
+    return `GEOMETRYCOLLECTION (${geometry.geometries.map(toWkt).join(', ')})`;
+  }
+  const c = geometry.coordinates;
+  const keyword = geometry.type.toUpperCase();
+  const z = allThreeD(c, NESTING[geometry.type]) ? ' Z' : '';
+  switch (geometry.type) {
+    case 'Point':
+      return `${keyword}${z} (${positionText(c)})`;
+    case 'MultiPoint':
+      return `${keyword}${z} ${listText(c, (p) => `(${positionText(p)})`)}`;
+    case 'LineString':
+      return `${keyword}${z} ${listText(c, positionText)}`;
+    case 'MultiLineString':
+    case 'Polygon':
+      return `${keyword}${z} ${listText(c, (l) => listText(l, positionText))}`;
+    case 'MultiPolygon':
+      return `${keyword}${z} ${listText(c, (p) => listText(p, (l) => listText(l, positionText)))}`;
+  }
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import type { Guards } from '../http/guards.js';
+import { formatter } from './format.js';
+import { renderDocument, type SafeHtml } from './html.js';
+import { DatasetPage, ErrorPage } from './pages/dataset.js';
+import { HomePage, type HomeQuery } from './pages/home.js';
+
+const PAGE_SIZE = 20;
+const STYLESHEET = readFileSync(new URL('./assets/plaza.css', import.meta.url), 'utf8');
+
+const HomeQuerySchema = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 500 })),
+  category: Type.Optional(Type.String()),
+  department: Type.Optional(Type.String()),
+  keyword: Type.Optional(Type.String()),
+  format: Type.Optional(Type.String()),
+  sort: Type.Optional(Type.String()),
+  page: Type.Optional(Type.String()),
+});
+
+/** The minimal server-rendered portal: catalog search and dataset pages. */
+export function webRoutes(
+  app: FastifyInstance,
+  catalog: CatalogService,
+  guards: Guards,
+  config: Config,
+): void {
+  const site = { cityName: config.cityName };
+  const format = formatter(config.timeZone);
+  const html = (reply: FastifyReply, page: SafeHtml, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').send(renderDocument(page));
+
+  app.get('/assets/plaza.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(STYLESHEET),
+  );
+
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/',
+    { schema: { hide: true, querystring: HomeQuerySchema } },
+    async (request, reply) => {
+      const q = request.query;
+      const page = Math.max(1, Math.min(10_000, parseInt(q.page ?? '1', 10) || 1));
+      const sort = q.sort === 'relevance' || q.sort === 'updated' || q.sort === 'title' ? q.sort : undefined;
+      const query: HomeQuery = {
+        q: q.q?.trim() || undefined,
+        category: q.category || undefined,
+        department: q.department || undefined,
+        keyword: q.keyword || undefined,
+        format: q.format || undefined,
+        sort,
+        page,
+      };
+      const result = await catalog.list(
+        { ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        guards.viewer(request),
+      );
+      return html(
+        reply,
+        HomePage({
+          site,
+          query,
+          total: result.total,
+          pageSize: PAGE_SIZE,
+          results: result.results,
+          facets: result.facets,
+          format,
+        }),
+      );
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/datasets/:id', { schema: { hide: true } }, async (request, reply) => {
+    const viewer = guards.viewer(request);
+    try {
+      const dataset = await catalog.get(request.params.id, viewer);
+      return html(
+        reply,
+        DatasetPage({
+          site,
+          dataset,
+          format,
+          downloadable: dataset.access_level === 'public' || viewer.admin,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.status === 404) {
+        return html(
+          reply,
+          ErrorPage({
+            site,
+            status: 404,
+            title: 'Dataset not found',
+            message: `There is no dataset "${request.params.id}". It may have been renamed or unpublished.`,
+          }),
+          404,
+        );
+      }
+      throw error;
+    }
+  });
+}
