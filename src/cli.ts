@@ -19,11 +19,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name ? 0 : 1;
   }
-  const command: Command | undefined = commands[name];
-  if (!command) {
+  const entry = commands[name];
+  if (!entry) {
     console.error(`plaza: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  const command: Command = await entry.load();
   const parsed = parseArgs({
     args: rest,
     options: { ...command.options, help: { type: 'boolean', short: 'h' } },

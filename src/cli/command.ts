@@ -8,7 +8,6 @@ export interface CommandContext {
 }
 
 export interface Command {
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   /** Resolves to the exit code, or -1 for a command that keeps running (a server). */

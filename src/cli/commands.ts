@@ -1,12 +1,26 @@
 import type { Command } from './command.js';
-import { importCommand } from './import.command.js';
-import { migrateCommand } from './migrate.command.js';
-import { seedCommand } from './seed.command.js';
-import { serveCommand } from './serve.command.js';
 
-export const commands: Record<string, Command> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  import: importCommand,
-  seed: seedCommand,
+interface CommandEntry {
+  summary: string;
+  /** Commands load on demand, so that `plaza import` does not pay for the HTTP server's modules. */
+  load(): Promise<Command>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+  serve: {
+    summary: 'run the portal (HTTP server); migrates and seeds the demo on first start',
+    load: async () => (await import('./serve.command.js')).serveCommand,
+  },
+  migrate: {
+    summary: 'bring the database schema up to date',
+    load: async () => (await import('./migrate.command.js')).migrateCommand,
+  },
+  import: {
+    summary: 'import a CSV, GeoJSON or NDJSON file into a dataset',
+    load: async () => (await import('./import.command.js')).importCommand,
+  },
+  seed: {
+    summary: 'seed the Westminster demo (skips what exists)',
+    load: async () => (await import('./seed.command.js')).seedCommand,
+  },
 };

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { buildApp } from '../app.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createServices } from '../services.js';
 import type { ImportFormat, ImportMode, BadRowPolicy } from '../tables/import/import.types.js';
 import { errors } from '../errors.js';
 import type { Command } from './command.js';
@@ -16,7 +16,6 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: 
 }
 
 export const importCommand: Command = {
-  summary: 'import a CSV, GeoJSON or NDJSON file into a dataset',
   usage: `Usage: plaza import <file> --dataset <id> [options]
 
 Options:
@@ -53,7 +52,8 @@ Options:
     };
     const db = openDatabase(config);
     await migrateToLatest(db);
-    const { http, services } = await buildApp({ ...config, logLevel: 'warn' }, db);
+    // The import needs the services, not the HTTP app: less to load, less memory.
+    const services = createServices(config, db);
     const progress = importProgress(datasetId);
     try {
       const report = await services.imports.importFile({
@@ -84,7 +84,6 @@ Options:
       }
       throw error;
     } finally {
-      await http.close();
       await db.close();
     }
   },

@@ -3,7 +3,6 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { Command } from './command.js';
 
 export const migrateCommand: Command = {
-  summary: 'bring the database schema up to date',
   usage: 'Usage: plaza migrate\n\nApplies pending migrations to the configured database.',
   options: {},
   async run({ config }) {

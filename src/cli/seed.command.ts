@@ -5,7 +5,6 @@ import type { Command } from './command.js';
 import { seedDemo } from './demo-seed.js';
 
 export const seedCommand: Command = {
-  summary: 'seed the Westminster demo (skips what exists)',
   usage: `Usage: plaza seed [--force]
 
 Creates the demo departments and datasets and imports their synthetic data. Runs by itself on the first

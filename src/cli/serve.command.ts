@@ -5,7 +5,6 @@ import type { Command } from './command.js';
 import { seedDemo } from './demo-seed.js';
 
 export const serveCommand: Command = {
-  summary: 'run the portal (HTTP server); migrates and seeds the demo on first start',
   usage: `Usage: plaza serve [--no-seed]
 
 Serves the portal on PLAZA_PORT (8080). Creates PLAZA_DATA_DIR (./data), migrates the database and seeds the

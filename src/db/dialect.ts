@@ -18,6 +18,7 @@ export type CellValue = string | number | boolean | null;
 
 /** Appends rows to one table in committed batches; nothing is visible until the caller publishes the table. */
 export interface BulkWriter {
+  /** Takes a row; the caller may reuse the array afterwards, so a writer copies what it keeps. */
   write(row: CellValue[]): void | Promise<void>;
   /** Flushes what is buffered and ends the writer. */
   finish(): Promise<void>;
@@ -57,6 +58,16 @@ export interface DialectAdapter {
   bulkWriter(table: string, columns: PhysicalColumn[]): Promise<BulkWriter>;
   /** Streams a SELECT as batches of row arrays, read from one consistent snapshot. */
   stream(query: RawQuery, batchSize?: number): AsyncIterable<unknown[][]>;
+  /**
+   * Streams a whole table as CSV lines built by the database itself (RFC 4180, CRLF, booleans as true/false,
+   * geometry of point tables as WKT from the bbox columns), read from one snapshot; far faster than formatting
+   * row by row. Returns null when this dialect or this table's shape has no such path: callers then format rows.
+   */
+  csvLines?(
+    table: string,
+    columns: PhysicalColumn[],
+    options: { rowId: string; bbox: readonly string[]; pointGeometry: boolean; batchRows?: number },
+  ): AsyncIterable<string> | null;
   /** Drops a table if no reader holds it; returns false when it is still in use. */
   tryDrop(table: string): Promise<boolean>;
   /** Lists table names that start with a prefix. */

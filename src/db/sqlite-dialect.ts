@@ -1,4 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { workerBulkWriter } from './sqlite-bulk-worker.js';
+import { sqliteCsvLines } from './sqlite-csv.js';
 import type {
   BulkWriter,
   CellValue,
@@ -10,7 +12,8 @@ import type {
 
 type Sqlite = BetterSqlite3.Database;
 
-const BATCH_ROWS = 20_000;
+/** Rows per insert transaction: small enough that rows die young (cheap garbage), large enough to amortize commits. */
+const BATCH_ROWS = 2_000;
 
 /** Opens the embedded database file with the settings Plaza relies on (WAL for concurrent readers). */
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Sqlite {
@@ -85,17 +88,36 @@ export function sqliteAdapter(db: Sqlite, file: string): DialectAdapter {
       const marks = columns.map(() => '?').join(', ');
       const insert = db.prepare(`INSERT INTO ${quote(table)} (${names}) VALUES (${marks})`);
       const booleans = columns.map((c, i) => (c.type === 'boolean' ? i : -1)).filter((i) => i >= 0);
+      if (file !== ':memory:') {
+        return workerBulkWriter(
+          file,
+          { table: quote(table), columns: names, width: columns.length },
+          booleans,
+          BATCH_ROWS,
+        );
+      }
       let buffer: CellValue[][] = [];
-      const flush = db.transaction((rows: CellValue[][]) => {
+      const insertAll = db.transaction((rows: CellValue[][]) => {
         for (const row of rows) insert.run(row);
       });
+      // Rows go to a staging table that nobody reads until a later, fully synced publish: its batches need not
+      // wait for the disk (in WAL mode NORMAL still survives a process crash and never corrupts the file).
+      const flush = (rows: CellValue[][]) => {
+        db.pragma('synchronous = NORMAL');
+        try {
+          insertAll(rows);
+        } finally {
+          db.pragma('synchronous = FULL');
+        }
+      };
       return {
         write(row: CellValue[]) {
           for (const i of booleans) {
             const v = row[i];
             if (typeof v === 'boolean') row[i] = v ? 1 : 0;
           }
-          buffer.push(row);
+          // Callers may reuse their row array: keep a copy.
+          buffer.push(row.slice());
           if (buffer.length >= BATCH_ROWS) {
             flush(buffer);
             buffer = [];
@@ -134,6 +156,12 @@ export function sqliteAdapter(db: Sqlite, file: string): DialectAdapter {
           reader.close();
         }
       }
+    },
+    csvLines(table, columns, options) {
+      // A point table prints its geometry from the bbox; other geometries need the JavaScript WKT writer.
+      if (columns.some((c) => c.type === 'geometry') && !options.pointGeometry) return null;
+      if (file === ':memory:') return null;
+      return sqliteCsvLines(() => openSqlite(file, { readonly: true }), table, columns, options);
     },
     async tryDrop(table: string) {
       try {

@@ -127,6 +127,11 @@ export function dataTableRepo(db: Database) {
       return a.stream(query, batchSize);
     },
 
+    /** CSV lines built by the database, when the dialect can for this table; null otherwise. */
+    csvLines(table: string, columns: PhysicalColumn[], pointGeometry: boolean): AsyncIterable<string> | null {
+      return a.csvLines?.(table, columns, { rowId: ROW_ID, bbox: BBOX_COLUMNS, pointGeometry }) ?? null;
+    },
+
     fromStorage: a.fromStorage,
     tryDrop: (table: string) => a.tryDrop(table),
     listTables: (prefix: string) => a.listTables(prefix),

@@ -18,6 +18,8 @@ export interface RowsExport {
   /** Whether each row ends with the four bbox numbers after the columns. */
   withBbox: boolean;
   batches: AsyncIterable<CellValue[][]>;
+  /** The same rows as CSV lines built by the database (no header), when it can; then `batches` is left unread. */
+  csvLines: () => AsyncIterable<string> | null;
 }
 
 function toState(row: DataRow): DataState {
@@ -102,6 +104,7 @@ export function tablesService(repo: TablesRepo, tables: DataTableRepo, now: () =
         geometryType: state.geometryType,
         withBbox,
         batches: batches(),
+        csvLines: () => tables.csvLines(row.data_table, physical, state.geometryType === 'Point'),
       };
     },
   };

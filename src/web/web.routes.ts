@@ -1,17 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Guards } from '../http/guards.js';
+import { STYLESHEET } from './assets/stylesheet.js';
 import { formatter } from './format.js';
 import { renderDocument, type SafeHtml } from './html.js';
 import { DatasetPage, ErrorPage } from './pages/dataset.js';
 import { HomePage, type HomeQuery } from './pages/home.js';
 
 const PAGE_SIZE = 20;
-const STYLESHEET = readFileSync(new URL('./assets/plaza.css', import.meta.url), 'utf8');
 
 const HomeQuerySchema = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 500 })),

@@ -43,6 +43,11 @@ export async function* csvChunks(rows: RowsExport, options: { bom?: boolean } = 
   const geometryIndex = columns.findIndex((c) => c.type === 'geometry');
   const pointsFromBbox = rows.withBbox && rows.geometryType === 'Point';
   yield (options.bom ? '\ufeff' : '') + columns.map((c) => csvText(c.field)).join(',') + '\r\n';
+  const fromDatabase = rows.csvLines();
+  if (fromDatabase) {
+    yield* fromDatabase;
+    return;
+  }
   for await (const batch of rows.batches) {
     let chunk = '';
     for (const row of batch) {

@@ -172,6 +172,25 @@ describe('readCsv', () => {
     }
   });
 
+  it('rejects a UTF-16 file with a hint to save it as UTF-8', async () => {
+    const error = await failure(Buffer.from('\ufeffa,b\n1,2\n', 'utf16le'));
+    expect(error.code).toBe('import.encoding');
+    expect(error.message).toMatch(/UTF-16.*save it as UTF-8/);
+  });
+
+  it('drops a UTF-8 byte-order mark in latin1 mode too', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n1,2\n')]);
+    expect((await read(bytes, { encoding: 'latin1' })).header).toEqual(['a', 'b']);
+  });
+
+  it('reads a large single-column file in linear time', async () => {
+    const text = 'value\n' + 'x\n'.repeat(400_000);
+    const started = performance.now();
+    const { rows } = await read(text);
+    expect(rows).toHaveLength(400_000);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('decodes Latin-1 (windows-1252) with the latin1 encoding', async () => {
     const bytes = Buffer.concat([
       Buffer.from('name,note\n'),

@@ -97,10 +97,11 @@ export class CsvParser {
       if (n > 0 && text.charCodeAt(0) === LF) i = 1;
     }
     let state = this.state;
-    // Next positions of LF, CR and quote at or after i (n when none), for the fast path below.
+    // Next positions of LF, CR, quote and delimiter at or after i (n when none), for the fast path below.
     let nextLF = -1;
     let nextCR = -1;
     let nextQuote = -1;
+    let nextDelimiter = -1;
     while (i < n) {
       if (state === START && this.cells.length === 0) {
         // Fast path: a whole line without quotes is split with indexOf.
@@ -109,7 +110,17 @@ export class CsvParser {
         if (nextCR < i) nextCR = indexOrEnd(text, '\r', i);
         if (nextLF < n && nextQuote > nextLF && nextCR >= nextLF - 1) {
           const end = nextCR === nextLF - 1 ? nextCR : nextLF;
-          this.cells = this.splitLine(text, i, end);
+          // The next delimiter is remembered across lines, so that lines without one cost no search.
+          if (nextDelimiter < i) nextDelimiter = indexOrEnd(text, this.delimiterText, i);
+          const cells: string[] = [];
+          let start = i;
+          while (nextDelimiter < end) {
+            cells.push(text.slice(start, nextDelimiter));
+            start = nextDelimiter + 1;
+            nextDelimiter = indexOrEnd(text, this.delimiterText, start);
+          }
+          cells.push(text.slice(start, end));
+          this.cells = cells;
           i = nextLF + 1;
           this.endRecord();
           continue;
@@ -207,20 +218,6 @@ export class CsvParser {
     this.recordLine = this.line;
     if (cells.length === 1 && !quoted && cells[0] === '') return;
     this.emit(cells, line);
-  }
-
-  private splitLine(text: string, from: number, end: number): string[] {
-    const cells: string[] = [];
-    const delimiter = this.delimiterText;
-    let start = from;
-    for (;;) {
-      const at = text.indexOf(delimiter, start);
-      if (at === -1 || at >= end) break;
-      cells.push(text.slice(start, at));
-      start = at + 1;
-    }
-    cells.push(text.slice(start, end));
-    return cells;
   }
 
   private countQuotedLines(text: string, from: number, to: number): void {

@@ -41,8 +41,18 @@ export async function* decodeFile(
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytesRead += chunk.length;
       let bytes = chunk;
-      if (first && latin1 && hasUtf8Bom(bytes)) bytes = bytes.subarray(3);
-      first = false;
+      if (first) {
+        if (hasUtf16Bom(bytes)) {
+          throw new ImportError(
+            'import.encoding',
+            'The file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8 ' +
+              '(in Excel, "CSV UTF-8") and import it again.',
+            1,
+          );
+        }
+        if (latin1 && hasUtf8Bom(bytes)) bytes = bytes.subarray(3);
+        first = false;
+      }
       let text: string;
       try {
         text = decoder.decode(bytes, { stream: true });
@@ -67,6 +77,13 @@ export async function* decodeFile(
 
 function hasUtf8Bom(bytes: Buffer): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+function hasUtf16Bom(bytes: Buffer): boolean {
+  return (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  );
 }
 
 function remember(recent: number[], bytes: Buffer): void {

@@ -442,6 +442,29 @@ class WktParser {
   }
 }
 
+const POINT_WKT = /^\s*POINT\s*\(\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s+(-?[\d.]+(?:[eE][-+]?\d+)?)\s*\)\s*$/i;
+let lastPointText = '';
+let lastPoint: [number, number] | null = null;
+
+/**
+ * The common `POINT (x y)` without the general parser: most geometry in city CSVs is points. Callers check
+ * ranges themselves. Null for anything else (then use parseWkt). An import checks a value and then converts
+ * it, so the last answer is remembered.
+ */
+export function parseFlatPointWkt(text: string): [number, number] | null {
+  if (text === lastPointText) return lastPoint;
+  const match = POINT_WKT.exec(text);
+  let point: [number, number] | null = null;
+  if (match) {
+    const x = Number(match[1]);
+    const y = Number(match[2]);
+    if (Number.isFinite(x) && Number.isFinite(y)) point = [x, y];
+  }
+  lastPointText = text;
+  lastPoint = point;
+  return point;
+}
+
 /** Parses WKT (with an optional `SRID=4326;` prefix) into a GeoJSON geometry; validate it separately. */
 export function parseWkt(text: string): Geometry {
   return new WktParser(text).parse();

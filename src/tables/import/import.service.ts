@@ -12,6 +12,7 @@ import { parseTypeOverrides, type ValueType } from './infer.js';
 import { buildPhysicalColumns, liveFixedTypes, overrideFixedTypes, type ImportLayout } from './layout.js';
 import { scan, type ScanResult } from './scan.js';
 import { formatFromName, openSource } from './source.js';
+import { startSpeculation, type Speculation } from './speculate.js';
 import { writeRows } from './write.js';
 
 export interface ImportServiceOptions {
@@ -24,6 +25,8 @@ export interface ImportServiceOptions {
 }
 
 const MAX_LISTED_PROBLEMS = 100;
+/** Rows read to predict a file's layout before writing while scanning. */
+const SAMPLE_ROWS = 20_000;
 /** How long a replaced table stays readable for downloads that looked it up just before the switch. */
 const RETIRE_GRACE_MS = 60_000;
 
@@ -107,54 +110,64 @@ export function importService({
         bytesRead = n;
       },
     });
-    const scanned: ScanResult = await scan(source, {
-      fixedTypes: (header) =>
-        mode === 'replace'
-          ? overrideFixedTypes(header, overrides, false)
-          : liveFixedTypes(header, liveColumns),
-      timeZone,
-      onRow: (rows) => progress('scan', rows, bytesRead),
-    });
-    if (mode === 'replace') overrideFixedTypes(scanned.header, overrides);
-    const problemSummary = {
-      problem_count: scanned.problemCount,
-      problems: scanned.problems.slice(0, MAX_LISTED_PROBLEMS),
-    };
-    if (scanned.problemCount > 0 && policy === 'reject') {
-      const first = scanned.problems[0];
-      throw toAppError(
-        new ImportError(
-          'import.bad_rows',
-          `${scanned.problemCount} row${scanned.problemCount === 1 ? ' has' : 's have'} problems` +
-            (first
-              ? `, the first on line ${first.line}${first.column ? ` (${first.column})` : ''}: ${first.message.replace(/\.$/, '')}`
-              : '') +
-            '. Fix the file, or import with bad rows skipped (--on-error skip, on_error=skip) to load the rest.',
-        ),
-        problemSummary,
-      );
-    }
-
-    const layout: ImportLayout = buildPhysicalColumns(
-      scanned,
-      mode === 'replace' ? null : liveColumns,
-      liveColumns,
-    );
-    const staging = tableName(options.datasetId);
-    await tables.create(staging, layout.physical, layout.geometryIndex !== null);
+    let problemSummary = { problem_count: 0, problems: [] as RowProblem[] };
+    const fixedTypes = (header: string[]) =>
+      mode === 'replace' ? overrideFixedTypes(header, overrides, false) : liveFixedTypes(header, liveColumns);
+    const speculation = format === 'csv' ? await predict(options, fixedTypes, mode, liveColumns) : null;
+    let staging: string | null = null;
     let written = 0;
     try {
-      const second = openSource(format, options.file, {
-        encoding: options.encoding,
-        knownHeader: scanned.header,
-        onBytes: (n) => {
-          bytesRead = n;
-        },
+      const scanned: ScanResult = await scan(source, {
+        fixedTypes,
+        timeZone,
+        onRow: (rows) => progress('scan', rows, bytesRead),
+        onAccepted: speculation ? (item) => speculation.onAccepted(item) : undefined,
       });
-      const writer = await tables.writer(staging, layout.writeColumns);
-      written = await writeRows(second, scanned, layout, writer, timeZone, (rows) =>
-        progress('write', rows, bytesRead),
+      if (mode === 'replace') overrideFixedTypes(scanned.header, overrides);
+      problemSummary = {
+        problem_count: scanned.problemCount,
+        problems: scanned.problems.slice(0, MAX_LISTED_PROBLEMS),
+      };
+      if (scanned.problemCount > 0 && policy === 'reject') {
+        const first = scanned.problems[0];
+        throw toAppError(
+          new ImportError(
+            'import.bad_rows',
+            `${scanned.problemCount} row${scanned.problemCount === 1 ? ' has' : 's have'} problems` +
+              (first
+                ? `, the first on line ${first.line}${first.column ? ` (${first.column})` : ''}: ${first.message.replace(/\.$/, '')}`
+                : '') +
+              '. Fix the file, or import with bad rows skipped (--on-error skip, on_error=skip) to load the rest.',
+          ),
+          problemSummary,
+        );
+      }
+
+      const layout: ImportLayout = buildPhysicalColumns(
+        scanned,
+        mode === 'replace' ? null : liveColumns,
+        liveColumns,
       );
+      const settled = speculation ? await speculation.settle(scanned, layout) : null;
+      if (settled) {
+        staging = settled.staging;
+        written = settled.written;
+        progress('write', written, totalBytes);
+      } else {
+        staging = tableName(options.datasetId);
+        await tables.create(staging, layout.physical, layout.geometryIndex !== null);
+        const second = openSource(format, options.file, {
+          encoding: options.encoding,
+          knownHeader: scanned.header,
+          onBytes: (n) => {
+            bytesRead = n;
+          },
+        });
+        const writer = await tables.writer(staging, layout.writeColumns);
+        written = await writeRows(second, scanned, layout, writer, timeZone, (rows) =>
+          progress('write', rows, bytesRead),
+        );
+      }
       if (written === 0) {
         throw new ImportError(
           'import.no_rows',
@@ -185,9 +198,27 @@ export function importService({
         finished_at: at,
       };
     } catch (error) {
-      await tables.tryDrop(staging);
+      await speculation?.discard();
+      if (staging) await tables.tryDrop(staging);
       throw error;
     }
+  }
+
+  /** Predicts the layout from the first rows and starts writing while scanning; null when the sample is unclear. */
+  async function predict(
+    options: ImportOptions,
+    fixedTypes: (header: string[]) => Map<number, ValueType | 'geometry'>,
+    mode: ImportMode,
+    liveColumns: Column[],
+  ): Promise<Speculation | null> {
+    const sample = await scan(openSource('csv', options.file, { encoding: options.encoding }), {
+      fixedTypes,
+      timeZone,
+      maxRows: SAMPLE_ROWS,
+    });
+    if (sample.problemCount > 0) return null;
+    const predicted = buildPhysicalColumns(sample, mode === 'replace' ? null : liveColumns, liveColumns);
+    return startSpeculation(tables, tableName(options.datasetId), sample.geometry, predicted, timeZone);
   }
 
   async function publish(

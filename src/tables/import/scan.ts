@@ -3,10 +3,17 @@
  * geometry, and list every bad row. Nothing is stored until this pass has accepted the file.
  */
 import { safeFieldNames, type FieldName } from './field-names.js';
-import { detectLatLonColumns, isWkt, parseWkt, validateGeometry, type Bbox } from './geometry.js';
+import {
+  detectLatLonColumns,
+  isWkt,
+  parseFlatPointWkt,
+  parseWkt,
+  validateGeometry,
+  type Bbox,
+} from './geometry.js';
 import { ImportError, type RowProblem } from './import-errors.js';
 import { converter, TypeInference, type ValueType } from './infer.js';
-import { isProblem, type Source } from './source.js';
+import { isProblem, type Source, type SourceRow } from './source.js';
 
 /** Where the geometry of a row comes from. */
 export type GeometrySource =
@@ -36,6 +43,10 @@ export interface ScanOptions {
   timeZone: string;
   maxProblems?: number;
   onRow?: (rows: number) => void;
+  /** Called with each row that passed its checks so far, in file order (for writing while scanning). */
+  onAccepted?: (item: SourceRow) => void | Promise<void>;
+  /** Stop after this many rows (to predict a layout from the start of a file). */
+  maxRows?: number;
 }
 
 /** A column that may hold WKT: checked while scanning, adopted at the end if every value was WKT. */
@@ -79,114 +90,130 @@ export async function scan(source: Source, options: ScanOptions): Promise<ScanRe
 
   const latLon = source.hasGeometry ? null : detectLatLonColumns(header);
   const toNumber = converter('number', { timeZone: options.timeZone });
+  /** A number, null for an empty or null-token cell, undefined for text that is not a number. */
+  const readNumber = (text: string): number | null | undefined => {
+    const converted = toNumber(text);
+    return converted.ok ? (converted.value as number | null) : undefined;
+  };
   const geometryTypes = new Set<string>();
   let extent: Bbox | null = null;
   let rows = 0;
   let unreadable = 0;
 
-  for await (const item of source.rows) {
-    if (isProblem(item)) {
-      unreadable++;
-      report(item);
-      continue;
-    }
-    rows++;
-    if (source.hasGeometry && item.values.length > inference.length) {
-      // GeoJSON: new property names appeared; their fixed types may now apply.
-      header = await source.header();
-      if (typeof options.fixedTypes === 'function') {
-        fixed = options.fixedTypes(header);
-        refreshFixed();
-      }
-    }
-    const values = item.values;
-    let rowBad = false;
-    for (let i = 0; i < values.length; i++) {
-      let inf = inference[i];
-      if (!inf) {
-        // A property first seen late was null in every earlier row.
-        inf = inference[i] = new TypeInference();
-        for (let r = 1; r < rows; r++) inf.observe('');
-        wkt[i] = {
-          possible: !source.hasGeometry,
-          seen: 0,
-          geometryTypes: new Set(),
-          extent: null,
-          problems: [],
-          badLines: [],
-        };
-      }
-      const value = values[i] ?? '';
-      if (value.indexOf('\u0000') !== -1) {
-        report({
-          line: item.line,
-          column: header[i],
-          code: 'import.invalid_value',
-          message: `The value contains a NUL character (byte 0x00), which no database column can hold; remove it.`,
-        });
-        rowBad = true;
+  reading: for await (const batch of source.batches)
+    for (const item of batch) {
+      if (options.maxRows !== undefined && rows >= options.maxRows) break reading;
+      if (isProblem(item)) {
+        unreadable++;
+        report(item);
         continue;
       }
-      const fixedConverter = fixedConverters.get(i);
-      if (fixedConverter) {
-        const converted = fixedConverter(value);
-        if (!converted.ok) {
+      rows++;
+      if (source.hasGeometry && item.cells.length > inference.length) {
+        // GeoJSON: new property names appeared; their fixed types may now apply.
+        header = await source.header();
+        if (typeof options.fixedTypes === 'function') {
+          fixed = options.fixedTypes(header);
+          refreshFixed();
+        }
+      }
+      const values = item.cells;
+      let rowBad = false;
+      for (let i = 0; i < values.length; i++) {
+        let inf = inference[i];
+        if (!inf) {
+          // A property first seen late was null in every earlier row.
+          inf = inference[i] = new TypeInference();
+          for (let r = 1; r < rows; r++) inf.observe('');
+          wkt[i] = {
+            possible: !source.hasGeometry,
+            seen: 0,
+            geometryTypes: new Set(),
+            extent: null,
+            problems: [],
+            badLines: [],
+          };
+        }
+        const value = values[i] ?? '';
+        if (value.indexOf('\u0000') !== -1) {
           report({
             line: item.line,
             column: header[i],
             code: 'import.invalid_value',
-            message: converted.message,
+            message: `The value contains a NUL character (byte 0x00), which no database column can hold; remove it.`,
           });
           rowBad = true;
+          continue;
         }
-        continue;
+        const fixedConverter = fixedConverters.get(i);
+        if (fixedConverter) {
+          const converted = fixedConverter(value);
+          if (!converted.ok) {
+            report({
+              line: item.line,
+              column: header[i],
+              code: 'import.invalid_value',
+              message: converted.message,
+            });
+            rowBad = true;
+          }
+          continue;
+        }
+        inf.observe(value);
+        const candidate = wkt[i];
+        if (candidate?.possible && value !== '') checkWkt(candidate, value, item.line, header[i]);
       }
-      inf.observe(value);
-      const candidate = wkt[i];
-      if (candidate?.possible && value !== '') checkWkt(candidate, value, item.line, header[i]);
-    }
-    if (rowBad) continue;
+      if (rowBad) continue;
 
-    if (source.hasGeometry) {
-      if (item.geometry === null || item.geometry === undefined) {
-        report({
-          line: item.line,
-          code: 'import.missing_geometry',
-          message: `The feature on line ${item.line} has no geometry; give it one, or import with bad rows skipped.`,
-        });
-        continue;
+      if (source.hasGeometry) {
+        if (item.geometry === null || item.geometry === undefined) {
+          report({
+            line: item.line,
+            code: 'import.missing_geometry',
+            message: `The feature on line ${item.line} has no geometry; give it one, or import with bad rows skipped.`,
+          });
+          continue;
+        }
+        const checked = validateGeometry(item.geometry);
+        if (!checked.ok) {
+          report({ line: item.line, code: 'import.invalid_geometry', message: checked.message });
+          continue;
+        }
+        geometryTypes.add(checked.geometry.type);
+        extent = unionBbox(extent, checked.bbox);
+      } else if (latLon) {
+        // Converters reuse their answer object: take each value before converting the next.
+        const y = readNumber(values[latLon.lat] ?? '');
+        const x = readNumber(values[latLon.lon] ?? '');
+        // Both empty (or null tokens) is a row without a location, which is fine.
+        const located = !(y === null && x === null);
+        if (located) {
+          const checked =
+            typeof y === 'number' && typeof x === 'number'
+              ? validateGeometry({ type: 'Point', coordinates: [x, y] })
+              : {
+                  ok: false as const,
+                  message: `latitude "${values[latLon.lat] ?? ''}" and longitude "${values[latLon.lon] ?? ''}" do not make a point`,
+                };
+          if (!checked.ok) {
+            report({
+              line: item.line,
+              column: header[latLon.lat],
+              code: 'import.invalid_geometry',
+              message: checked.message,
+            });
+            continue;
+          }
+          geometryTypes.add('Point');
+          extent = unionBbox(extent, checked.bbox);
+        }
       }
-      const checked = validateGeometry(item.geometry);
-      if (!checked.ok) {
-        report({ line: item.line, code: 'import.invalid_geometry', message: checked.message });
-        continue;
+      if (options.onAccepted) {
+        const pending = options.onAccepted(item);
+        if (pending) await pending;
       }
-      geometryTypes.add(checked.geometry.type);
-      extent = unionBbox(extent, checked.bbox);
-    } else if (latLon) {
-      const lat = values[latLon.lat] ?? '';
-      const lon = values[latLon.lon] ?? '';
-      if (lat === '' && lon === '') continue;
-      const y = toNumber(lat);
-      const x = toNumber(lon);
-      const checked =
-        y.ok && x.ok && typeof y.value === 'number' && typeof x.value === 'number'
-          ? validateGeometry({ type: 'Point', coordinates: [x.value, y.value] })
-          : { ok: false as const, message: `latitude "${lat}" and longitude "${lon}" do not make a point` };
-      if (!checked.ok) {
-        report({
-          line: item.line,
-          column: header[latLon.lat],
-          code: 'import.invalid_geometry',
-          message: checked.message,
-        });
-        continue;
-      }
-      geometryTypes.add('Point');
-      extent = unionBbox(extent, checked.bbox);
+      if (rows % 10_000 === 0) options.onRow?.(rows);
     }
-    if (rows % 10_000 === 0) options.onRow?.(rows);
-  }
   options.onRow?.(rows);
 
   header = await source.header();
@@ -253,6 +280,20 @@ function checkWkt(candidate: WktCandidate, value: string, line: number, column: 
     return;
   }
   candidate.seen++;
+  const point = parseFlatPointWkt(value);
+  if (point && point[0] >= -180 && point[0] <= 180 && point[1] >= -90 && point[1] <= 90) {
+    // The common case, without the general parser or a new bbox per row.
+    candidate.geometryTypes.add('Point');
+    const e = candidate.extent;
+    if (!e) candidate.extent = [point[0], point[1], point[0], point[1]];
+    else {
+      if (point[0] < e[0]) e[0] = point[0];
+      if (point[1] < e[1]) e[1] = point[1];
+      if (point[0] > e[2]) e[2] = point[0];
+      if (point[1] > e[3]) e[3] = point[1];
+    }
+    return;
+  }
   let message: string;
   try {
     const checked = validateGeometry(parseWkt(value));

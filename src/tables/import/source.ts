@@ -11,7 +11,8 @@ import type { ImportFormat } from './import.types.js';
 
 export interface SourceRow {
   line: number;
-  values: (string | null)[];
+  /** Cell text aligned with the header (the same shape as a CSV record, so CSV rows pass through as they are). */
+  cells: (string | null)[];
   /** GeoJSON sources: the feature's geometry as parsed (null when the feature has none). */
   geometry?: unknown;
 }
@@ -19,7 +20,8 @@ export interface SourceRow {
 export interface Source {
   /** Source column names; for GeoJSON it grows while reading as new property names appear. */
   header(): Promise<string[]>;
-  rows: AsyncIterable<SourceRow | RowProblem>;
+  /** Rows in batches (one per chunk read): iterating a batch is synchronous, which keeps the hot loop cheap. */
+  batches: AsyncIterable<(SourceRow | RowProblem)[]>;
   hasGeometry: boolean;
 }
 
@@ -67,12 +69,7 @@ export function openSource(
     return {
       header: () => csv.header,
       hasGeometry: false,
-      rows: (async function* () {
-        for await (const record of csv.records) {
-          if ('code' in record) yield record;
-          else yield { line: record.line, values: record.cells };
-        }
-      })(),
+      batches: csv.batches,
     };
   }
   if (options.encoding === 'latin1') {
@@ -87,10 +84,15 @@ export function openSource(
   return {
     header: async () => header,
     hasGeometry: true,
-    rows: (async function* () {
+    batches: (async function* () {
+      let batch: (SourceRow | RowProblem)[] = [];
       for await (const feature of features) {
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
         if ('code' in feature) {
-          yield feature;
+          batch.push(feature);
           continue;
         }
         const values: (string | null)[] = new Array(header.length).fill(null);
@@ -103,8 +105,9 @@ export function openSource(
           }
           values[i] = cellText(value);
         }
-        yield { line: feature.line, values, geometry: feature.geometry };
+        batch.push({ line: feature.line, cells: values, geometry: feature.geometry });
       }
+      if (batch.length > 0) yield batch;
     })(),
   };
 }

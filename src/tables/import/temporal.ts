@@ -333,8 +333,9 @@ export class ZoneClock {
     const before = this.offsetAt(wall - DAY);
     const after = this.offsetAt(wall + DAY);
     const early = wall - before;
+    // No transition within a day either side (zones never change twice within two days).
+    if (before === after) return early;
     const earlyOk = this.offsetAt(early) === before;
-    if (before === after && earlyOk) return early;
     const late = wall - after;
     const lateOk = this.offsetAt(late) === after;
     if (earlyOk && lateOk) return Math.min(early, late);

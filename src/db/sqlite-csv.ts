@@ -1,0 +1,67 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { PhysicalColumn } from './dialect.js';
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/** SQL printing a REAL as JavaScript would: integral values without `.0`. */
+function numberText(expression: string): string {
+  return `CASE WHEN ${expression} IS NULL THEN '' WHEN ${expression} = CAST(${expression} AS INTEGER) AND abs(${expression}) < 9007199254740992.0 THEN CAST(CAST(${expression} AS INTEGER) AS TEXT) ELSE CAST(${expression} AS TEXT) END`;
+}
+
+/** One CSV field per column, quoted only when RFC 4180 needs it. */
+function fieldExpression(
+  column: PhysicalColumn,
+  options: { bbox: readonly string[]; pointGeometry: boolean },
+): string {
+  const c = quote(column.name);
+  switch (column.type) {
+    case 'number':
+      return numberText(c);
+    case 'boolean':
+      return `CASE ${c} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END`;
+    case 'date':
+    case 'timestamp':
+      return `ifnull(${c}, '')`;
+    case 'text':
+      return `CASE WHEN ${c} IS NULL THEN '' WHEN ${c} GLOB '*[",\n\r]*' THEN '"' || replace(${c}, '"', '""') || '"' ELSE ${c} END`;
+    case 'geometry': {
+      const [minx = '_minx', miny = '_miny'] = options.bbox.map(quote);
+      // Stored points are `{"type":"Point","coordinates":[x,y]}`: three commas or more mean a third coordinate.
+      return `CASE WHEN ${c} IS NULL THEN '' WHEN ${c} GLOB '*,*,*,*' THEN 'POINT Z (' || ${numberText(minx)} || ' ' || ${numberText(miny)} || ' ' || ${numberText(`json_extract(${c}, '$.coordinates[2]')`)} || ')' ELSE 'POINT (' || ${numberText(minx)} || ' ' || ${numberText(miny)} || ')' END`;
+    }
+  }
+}
+
+/**
+ * CSV lines of a whole table, built by SQLite in batches of rows joined into one string each, paged by row id
+ * inside one read transaction on a read-only connection (one snapshot, no open statement between batches).
+ */
+export async function* sqliteCsvLines(
+  open: () => BetterSqlite3.Database,
+  table: string,
+  columns: PhysicalColumn[],
+  options: { rowId: string; bbox: readonly string[]; pointGeometry: boolean; batchRows?: number },
+): AsyncIterable<string> {
+  const rowId = quote(options.rowId);
+  const line = columns.map((c) => fieldExpression(c, options)).join(` || ',' || `) || `''`;
+  const sql =
+    `SELECT string_agg(line, char(13, 10) ORDER BY id) || char(13, 10), max(id), count(*) FROM ` +
+    `(SELECT ${rowId} AS id, ${line} AS line FROM ${quote(table)} WHERE ${rowId} > ? ORDER BY ${rowId} LIMIT ?)`;
+  const batchRows = options.batchRows ?? 5000;
+  const reader = open();
+  try {
+    reader.exec('BEGIN');
+    const page = reader.prepare(sql).raw(true);
+    let last = -Infinity;
+    for (;;) {
+      const [text, maxId, count] = page.get(last, batchRows) as [string | null, number | null, number];
+      if (count === 0 || text === null || maxId === null) break;
+      yield text;
+      if (count < batchRows) break;
+      last = maxId;
+    }
+  } finally {
+    if (reader.inTransaction) reader.exec('COMMIT');
+    reader.close();
+  }
+}
