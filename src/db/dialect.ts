@@ -67,7 +67,7 @@ export interface DialectAdapter {
     table: string,
     columns: PhysicalColumn[],
     options: { rowId: string; bbox: readonly string[]; pointGeometry: boolean; batchRows?: number },
-  ): AsyncIterable<string> | null;
+  ): AsyncIterable<Uint8Array> | null;
   /** Drops a table if no reader holds it; returns false when it is still in use. */
   tryDrop(table: string): Promise<boolean>;
   /** Lists table names that start with a prefix. */

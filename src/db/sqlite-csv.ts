@@ -23,7 +23,8 @@ function fieldExpression(
     case 'timestamp':
       return `ifnull(${c}, '')`;
     case 'text':
-      return `CASE WHEN ${c} IS NULL THEN '' WHEN ${c} GLOB '*[",\n\r]*' THEN '"' || replace(${c}, '"', '""') || '"' ELSE ${c} END`;
+      // Four instr() scans are about twice as fast as one GLOB with a character class.
+      return `CASE WHEN ${c} IS NULL THEN '' WHEN instr(${c}, ',') OR instr(${c}, '"') OR instr(${c}, char(10)) OR instr(${c}, char(13)) THEN '"' || replace(${c}, '"', '""') || '"' ELSE ${c} END`;
     case 'geometry': {
       const [minx = '_minx', miny = '_miny'] = options.bbox.map(quote);
       // Stored points are `{"type":"Point","coordinates":[x,y]}`: three commas or more mean a third coordinate.
@@ -41,11 +42,12 @@ export async function* sqliteCsvLines(
   table: string,
   columns: PhysicalColumn[],
   options: { rowId: string; bbox: readonly string[]; pointGeometry: boolean; batchRows?: number },
-): AsyncIterable<string> {
+): AsyncIterable<Uint8Array> {
   const rowId = quote(options.rowId);
   const line = columns.map((c) => fieldExpression(c, options)).join(` || ',' || `) || `''`;
   const sql =
-    `SELECT string_agg(line, char(13, 10) ORDER BY id) || char(13, 10), max(id), count(*) FROM ` +
+    // As a BLOB the text reaches the socket as the UTF-8 bytes SQLite holds, never decoded and re-encoded.
+    `SELECT CAST(string_agg(line, char(13, 10) ORDER BY id) || char(13, 10) AS BLOB), max(id), count(*) FROM ` +
     `(SELECT ${rowId} AS id, ${line} AS line FROM ${quote(table)} WHERE ${rowId} > ? ORDER BY ${rowId} LIMIT ?)`;
   const batchRows = options.batchRows ?? 5000;
   const reader = open();
@@ -54,7 +56,7 @@ export async function* sqliteCsvLines(
     const page = reader.prepare(sql).raw(true);
     let last = -Infinity;
     for (;;) {
-      const [text, maxId, count] = page.get(last, batchRows) as [string | null, number | null, number];
+      const [text, maxId, count] = page.get(last, batchRows) as [Uint8Array | null, number | null, number];
       if (count === 0 || text === null || maxId === null) break;
       yield text;
       if (count < batchRows) break;

@@ -128,7 +128,11 @@ export function dataTableRepo(db: Database) {
     },
 
     /** CSV lines built by the database, when the dialect can for this table; null otherwise. */
-    csvLines(table: string, columns: PhysicalColumn[], pointGeometry: boolean): AsyncIterable<string> | null {
+    csvLines(
+      table: string,
+      columns: PhysicalColumn[],
+      pointGeometry: boolean,
+    ): AsyncIterable<Uint8Array> | null {
       return a.csvLines?.(table, columns, { rowId: ROW_ID, bbox: BBOX_COLUMNS, pointGeometry }) ?? null;
     },
 

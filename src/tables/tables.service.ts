@@ -19,7 +19,7 @@ export interface RowsExport {
   withBbox: boolean;
   batches: AsyncIterable<CellValue[][]>;
   /** The same rows as CSV lines built by the database (no header), when it can; then `batches` is left unread. */
-  csvLines: () => AsyncIterable<string> | null;
+  csvLines: () => AsyncIterable<Uint8Array> | null;
 }
 
 function toState(row: DataRow): DataState {

@@ -37,7 +37,10 @@ function isFlatPoint(text: string): boolean {
 }
 
 /** CSV with a header of field names; geometry as WKT; `bom` helps spreadsheets detect UTF-8. */
-export async function* csvChunks(rows: RowsExport, options: { bom?: boolean } = {}): AsyncIterable<string> {
+export async function* csvChunks(
+  rows: RowsExport,
+  options: { bom?: boolean } = {},
+): AsyncIterable<string | Uint8Array> {
   const columns = rows.columns;
   const width = columns.length;
   const geometryIndex = columns.findIndex((c) => c.type === 'geometry');
