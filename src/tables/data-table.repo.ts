@@ -1,19 +1,13 @@
 import type { Database } from '../db/database.js';
+import type { DatasetDataTable } from '../db/schema.js';
 import type { BulkWriter, PhysicalColumn, RawQuery } from '../db/dialect.js';
 
 /** Internal columns of every dataset table; field names never start with `_`, so they cannot collide. */
 export const ROW_ID = '_id';
 export const BBOX_COLUMNS = ['_minx', '_miny', '_maxx', '_maxy'] as const;
 
-export interface LiveState {
-  data_table: string;
-  data_version: number;
-  row_count: number;
-  columns: string;
-  geometry_type: string | null;
-  extent: string | null;
-  data_updated_at: string;
-}
+/** What `dataset_data` holds for a dataset, besides its id. */
+export type LiveState = Omit<DatasetDataTable, 'dataset_id'>;
 
 /** SQL over the physical tables that hold datasets' rows, written through the dialect seam. */
 export function dataTableRepo(db: Database) {

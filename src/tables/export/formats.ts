@@ -3,7 +3,8 @@
  * so memory stays flat whatever the size: one batch in flight at a time.
  */
 import type { CellValue } from '../../db/dialect.js';
-import { toWkt, type Geometry } from '../import/geometry.js';
+import { type Geometry } from '../import/geometry.js';
+import { toWkt } from '../import/wkt.js';
 import type { RowsExport } from '../tables.service.js';
 
 export type DownloadFormat = 'csv' | 'json' | 'ndjson' | 'geojson';

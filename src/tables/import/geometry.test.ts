@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  detectLatLonColumns,
-  isWkt,
-  parseWkt,
-  pointFromLatLon,
-  toWkt,
-  validateGeometry,
-} from './geometry.js';
+import { detectLatLonColumns, pointFromLatLon, validateGeometry } from './geometry.js';
+import { isWkt, parseWkt, toWkt } from './wkt.js';
 import type { Geometry } from './geometry.js';
 import { ImportError } from './import-errors.js';
 

@@ -3,14 +3,8 @@
  * geometry, and list every bad row. Nothing is stored until this pass has accepted the file.
  */
 import { safeFieldNames, type FieldName } from './field-names.js';
-import {
-  detectLatLonColumns,
-  isWkt,
-  parseFlatPointWkt,
-  parseWkt,
-  validateGeometry,
-  type Bbox,
-} from './geometry.js';
+import { detectLatLonColumns, validateGeometry, type Bbox } from './geometry.js';
+import { isWkt, parseFlatPointWkt, parseWkt } from './wkt.js';
 import { ImportError, type RowProblem } from './import-errors.js';
 import { converter, TypeInference, type ValueType } from './infer.js';
 import { isProblem, type Source, type SourceRow } from './source.js';

@@ -1,6 +1,7 @@
 /** Turning accepted source rows into table rows, and pass two of an import. */
 import type { BulkWriter, CellValue } from '../../db/dialect.js';
-import { parseFlatPointWkt, parseWkt, validateGeometry, type Bbox, type Geometry } from './geometry.js';
+import { validateGeometry, type Bbox, type Geometry } from './geometry.js';
+import { parseFlatPointWkt, parseWkt } from './wkt.js';
 import { converter, type ValueType } from './infer.js';
 import type { ImportLayout } from './layout.js';
 import type { GeometrySource, ScanResult } from './scan.js';
