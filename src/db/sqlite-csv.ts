@@ -44,7 +44,11 @@ export async function* sqliteCsvLines(
   options: { rowId: string; bbox: readonly string[]; pointGeometry: boolean; batchRows?: number },
 ): AsyncIterable<Uint8Array> {
   const rowId = quote(options.rowId);
-  const line = columns.map((c) => fieldExpression(c, options)).join(` || ',' || `) || `''`;
+  // concat_ws builds each line in one step (every field expression is non-null, so none is skipped); chained
+  // || would copy the growing line once per column.
+  const fields = columns.map((c) => fieldExpression(c, options));
+  const line =
+    fields.length === 0 ? `''` : fields.length === 1 ? fields[0] : `concat_ws(',', ${fields.join(', ')})`;
   const sql =
     // As a BLOB the text reaches the socket as the UTF-8 bytes SQLite holds, never decoded and re-encoded.
     `SELECT CAST(string_agg(line, char(13, 10) ORDER BY id) || char(13, 10) AS BLOB), max(id), count(*) FROM ` +
