@@ -77,7 +77,11 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
 
   webRoutes(http, services.catalog, guards, config);
 
-  // Replaced tables are dropped once no download can still be reading them.
+  // Replaced tables are dropped once no download can still be reading them, and staging tables of imports
+  // that died with their process once they are a day old: now (for what a crash left) and every five minutes.
+  await services.imports
+    .collectRetired()
+    .catch((error: unknown) => http.log.warn({ err: error }, 'sweep failed'));
   const collector = setInterval(
     () => void services.imports.collectRetired().catch(() => undefined),
     5 * 60_000,

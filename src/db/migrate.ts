@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-catalog.js';
 import * as m0002 from './migrations/0002-app-state.js';
+import * as m0003 from './migrations/0003-staging-tables.js';
 
 /** Migrations are listed in code (not read from a folder) so that they run the same from sources and from a build. */
 const migrations: Record<string, Migration> = {
   '0001-catalog': m0001,
   '0002-app-state': m0002,
+  '0003-staging-tables': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

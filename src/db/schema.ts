@@ -77,6 +77,11 @@ export interface RetiredTable {
   retired_at: string;
 }
 
+export interface StagingTable {
+  name: string;
+  created_at: string;
+}
+
 export interface TableSequence {
   name: string;
   value: number;
@@ -96,5 +101,6 @@ export interface Schema {
   dataset_data: DatasetDataTable;
   imports: ImportTable;
   retired_tables: RetiredTable;
+  staging_tables: StagingTable;
   sequences: TableSequence;
 }

@@ -26,6 +26,36 @@ export function dataTableRepo(db: Database) {
       await a.exec(`CREATE TABLE ${q(table)} (${defs.join(', ')})`);
     },
 
+    /** Creates a staging table for an import and records it, so that a sweep can drop it if the import dies. */
+    async createStaging(
+      table: string,
+      columns: PhysicalColumn[],
+      withBbox: boolean,
+      at: string,
+    ): Promise<void> {
+      await a.exec(
+        `INSERT INTO ${q('staging_tables')} (${q('name')}, ${q('created_at')}) VALUES (${p(1)}, ${p(2)})`,
+        [table, at],
+      );
+      await this.create(table, columns, withBbox);
+    },
+
+    /** Drops a staging table an import gave up on. */
+    async dropStaging(table: string): Promise<void> {
+      if (await a.tryDrop(table)) {
+        await a.exec(`DELETE FROM ${q('staging_tables')} WHERE ${q('name')} = ${p(1)}`, [table]);
+      }
+    },
+
+    /** Staging tables recorded before `cutoff` (ISO time): left behind by imports that died. */
+    async staleStaging(cutoff: string): Promise<string[]> {
+      const rows = await a.queryArrays({
+        sql: `SELECT ${q('name')} FROM ${q('staging_tables')} WHERE ${q('created_at')} < ${p(1)}`,
+        params: [cutoff],
+      });
+      return rows.map((r) => String(r[0]));
+    },
+
     writer: (table: string, columns: PhysicalColumn[]): Promise<BulkWriter> => a.bulkWriter(table, columns),
 
     async count(table: string): Promise<number> {
@@ -72,10 +102,13 @@ export function dataTableRepo(db: Database) {
       options: {
         copy?: { from: string; to: string; columns: string[]; updateColumns?: string[]; upsertKey?: string };
         retire?: string;
+        /** The staging table this publish uses up: no longer an import in progress. */
+        staging: string;
         at: string;
       },
     ): Promise<void> {
       await a.transaction(async (exec) => {
+        await exec(`DELETE FROM ${q('staging_tables')} WHERE ${q('name')} = ${p(1)}`, [options.staging]);
         if (options.copy) {
           const { from, to, columns, upsertKey, updateColumns = columns } = options.copy;
           const list = columns.map(q).join(', ');

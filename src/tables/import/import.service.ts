@@ -29,6 +29,8 @@ const MAX_LISTED_PROBLEMS = 100;
 const SAMPLE_ROWS = 20_000;
 /** How long a replaced table stays readable for downloads that looked it up just before the switch. */
 const RETIRE_GRACE_MS = 60_000;
+/** A staging table this old belongs to an import that died (imports of a city's files take minutes). */
+const STALE_STAGING_MS = 24 * 3_600_000;
 
 /** The table name for a dataset's data: readable, unique, and within PostgreSQL's 63-character limit. */
 function tableName(datasetId: string): string {
@@ -61,6 +63,11 @@ export function importService({
   async function collectRetired(graceMs = RETIRE_GRACE_MS): Promise<number> {
     const cutoff = new Date(now().getTime() - graceMs).toISOString();
     let dropped = 0;
+    const staleCutoff = new Date(now().getTime() - STALE_STAGING_MS).toISOString();
+    for (const name of await tables.staleStaging(staleCutoff)) {
+      await tables.dropStaging(name);
+      dropped++;
+    }
     for (const retired of await repo.listRetired()) {
       if (retired.retired_at > cutoff) continue;
       if (await tables.tryDrop(retired.name)) {
@@ -155,7 +162,12 @@ export function importService({
         progress('write', written, totalBytes);
       } else {
         staging = tableName(options.datasetId);
-        await tables.create(staging, layout.physical, layout.geometryIndex !== null);
+        await tables.createStaging(
+          staging,
+          layout.physical,
+          layout.geometryIndex !== null,
+          now().toISOString(),
+        );
         const second = openSource(format, options.file, {
           encoding: options.encoding,
           knownHeader: scanned.header,
@@ -199,7 +211,7 @@ export function importService({
       };
     } catch (error) {
       await speculation?.discard();
-      if (staging) await tables.tryDrop(staging);
+      if (staging) await tables.dropStaging(staging);
       throw error;
     }
   }
@@ -218,7 +230,14 @@ export function importService({
     });
     if (sample.problemCount > 0) return null;
     const predicted = buildPhysicalColumns(sample, mode === 'replace' ? null : liveColumns, liveColumns);
-    return startSpeculation(tables, tableName(options.datasetId), sample.geometry, predicted, timeZone);
+    return startSpeculation(
+      tables,
+      tableName(options.datasetId),
+      sample.geometry,
+      predicted,
+      timeZone,
+      now().toISOString(),
+    );
   }
 
   async function publish(
@@ -247,7 +266,7 @@ export function importService({
           geometry_type: layout.geometryType,
           extent: scanned.extent ? JSON.stringify(scanned.extent) : null,
         },
-        { retire: live?.data_table, at },
+        { retire: live?.data_table, staging, at },
       );
       return { version, rowCount: written };
     }
@@ -303,6 +322,7 @@ export function importService({
       {
         copy: { from: staging, to: live.data_table, columns, updateColumns, upsertKey },
         retire: staging,
+        staging,
         at,
       },
     );

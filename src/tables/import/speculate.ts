@@ -38,13 +38,14 @@ export async function startSpeculation(
   geometry: GeometrySource,
   predicted: ImportLayout,
   timeZone: string,
+  at: string,
 ): Promise<Speculation> {
-  await tables.create(staging, predicted.physical, predicted.geometryIndex !== null);
+  await tables.createStaging(staging, predicted.physical, predicted.geometryIndex !== null, at);
   let writer: BulkWriter | null;
   try {
     writer = await tables.writer(staging, predicted.writeColumns);
   } catch (error) {
-    await tables.tryDrop(staging);
+    await tables.dropStaging(staging);
     throw error;
   }
   const convert = rowConverter(geometry, predicted, timeZone);
@@ -54,7 +55,7 @@ export async function startSpeculation(
   async function discard(): Promise<void> {
     if (writer) await writer.abort().catch(() => undefined);
     writer = null;
-    if (holding) await tables.tryDrop(staging);
+    if (holding) await tables.dropStaging(staging);
     holding = false;
   }
 
