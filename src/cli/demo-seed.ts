@@ -14,7 +14,7 @@ const SEEDED = 'demo_seeded_at';
  */
 export async function seedDemo(
   services: Services,
-  config: Config,
+  config: Pick<Config, 'dataDir'>,
   options: { force?: boolean; scale?: number; quiet?: boolean } = {},
 ): Promise<boolean> {
   if (!options.force && (await services.state.get(SEEDED))) return false;
