@@ -82,6 +82,12 @@ export interface StagingTable {
   created_at: string;
 }
 
+export interface ImportLockTable {
+  dataset_id: string;
+  owner: string;
+  heartbeat_at: string;
+}
+
 export interface TableSequence {
   name: string;
   value: number;
@@ -102,5 +108,6 @@ export interface Schema {
   imports: ImportTable;
   retired_tables: RetiredTable;
   staging_tables: StagingTable;
+  import_locks: ImportLockTable;
   sequences: TableSequence;
 }

@@ -41,6 +41,38 @@ export function tablesRepo(db: Database) {
         .limit(limit)
         .execute(),
 
+    /** Takes the import lock of a dataset, or one whose heartbeat is older than `staleBefore`; false if held. */
+    async lockImport(datasetId: string, owner: string, at: string, staleBefore: string): Promise<boolean> {
+      const inserted = await k
+        .insertInto('import_locks')
+        .values({ dataset_id: datasetId, owner, heartbeat_at: at })
+        .onConflict((oc) => oc.column('dataset_id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return true;
+      const taken = await k
+        .updateTable('import_locks')
+        .set({ owner, heartbeat_at: at })
+        .where('dataset_id', '=', datasetId)
+        .where('heartbeat_at', '<', staleBefore)
+        .executeTakeFirst();
+      return Number(taken.numUpdatedRows) === 1;
+    },
+    async heartbeatImport(datasetId: string, owner: string, at: string): Promise<void> {
+      await k
+        .updateTable('import_locks')
+        .set({ heartbeat_at: at })
+        .where('dataset_id', '=', datasetId)
+        .where('owner', '=', owner)
+        .execute();
+    },
+    async unlockImport(datasetId: string, owner: string): Promise<void> {
+      await k
+        .deleteFrom('import_locks')
+        .where('dataset_id', '=', datasetId)
+        .where('owner', '=', owner)
+        .execute();
+    },
+
     async retire(name: string, at: string): Promise<void> {
       await k
         .insertInto('retired_tables')

@@ -31,6 +31,9 @@ const SAMPLE_ROWS = 20_000;
 const RETIRE_GRACE_MS = 60_000;
 /** A staging table this old belongs to an import that died (imports of a city's files take minutes). */
 const STALE_STAGING_MS = 24 * 3_600_000;
+/** An import lock without a heartbeat for this long belongs to a process that died. */
+const LOCK_STALE_MS = 5 * 60_000;
+const LOCK_HEARTBEAT_MS = 30_000;
 
 /** The table name for a dataset's data: readable, unique, and within PostgreSQL's 63-character limit. */
 function tableName(datasetId: string): string {
@@ -57,8 +60,6 @@ export function importService({
   timeZone,
   now = () => new Date(),
 }: ImportServiceOptions) {
-  const running = new Set<string>();
-
   /** Drops tables retired long enough ago that no download can still be about to open them. */
   async function collectRetired(graceMs = RETIRE_GRACE_MS): Promise<number> {
     const cutoff = new Date(now().getTime() - graceMs).toISOString();
@@ -333,29 +334,39 @@ export function importService({
     /** Imports a file; resolves to the report, or rejects with an AppError whose code says what to fix. */
     async importFile(options: ImportOptions): Promise<ImportReport> {
       if (!(await datasetExists(options.datasetId))) throw errors.datasetNotFound(options.datasetId);
-      if (running.has(options.datasetId)) throw errors.importBusy(options.datasetId);
-      running.add(options.datasetId);
       const importId = `imp_${randomBytes(8).toString('hex')}`;
       const startedAt = now().toISOString();
+      const staleBefore = new Date(now().getTime() - LOCK_STALE_MS).toISOString();
+      if (!(await repo.lockImport(options.datasetId, importId, startedAt, staleBefore))) {
+        throw errors.importBusy(options.datasetId);
+      }
+      // The heartbeat tells other processes this import is alive; it rides on progress, at most twice a minute.
+      let lastBeat = Date.now();
+      const onProgress: ImportOptions['onProgress'] = (progress) => {
+        options.onProgress?.(progress);
+        if (Date.now() - lastBeat < LOCK_HEARTBEAT_MS) return;
+        lastBeat = Date.now();
+        void repo.heartbeatImport(options.datasetId, importId, now().toISOString()).catch(() => undefined);
+      };
       const mode = options.mode ?? 'replace';
       const format = options.format ?? formatFromName(options.fileName ?? options.file);
-      await repo.insertImport({
-        id: importId,
-        dataset_id: options.datasetId,
-        mode,
-        format,
-        file_name: options.fileName ?? basename(options.file),
-        status: 'running',
-        started_at: startedAt,
-        finished_at: null,
-        bytes: 0,
-        rows_read: 0,
-        rows_written: 0,
-        rows_skipped: 0,
-        report: '{}',
-      });
       try {
-        const report = await run({ ...options, mode, format }, importId, startedAt);
+        await repo.insertImport({
+          id: importId,
+          dataset_id: options.datasetId,
+          mode,
+          format,
+          file_name: options.fileName ?? basename(options.file),
+          status: 'running',
+          started_at: startedAt,
+          finished_at: null,
+          bytes: 0,
+          rows_read: 0,
+          rows_written: 0,
+          rows_skipped: 0,
+          report: '{}',
+        });
+        const report = await run({ ...options, mode, format, onProgress }, importId, startedAt);
         await repo.finishImport(importId, {
           status: 'succeeded',
           finished_at: report.finished_at,
@@ -383,7 +394,7 @@ export function importService({
           .catch(() => undefined);
         throw error;
       } finally {
-        running.delete(options.datasetId);
+        await repo.unlockImport(options.datasetId, importId).catch(() => undefined);
         await collectRetired().catch(() => undefined);
       }
     },
