@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AppError } from '../../src/errors.js';
+import type { AppError } from '../../src/errors.js';
 import { createDataset, failure, importCsv, report, rowsJson, setUpApp } from '../fixtures/tables.js';
 import { describeDb, type TestApp } from '../support/index.js';
 
