@@ -70,7 +70,10 @@ export function workerBulkWriter(
       sqlMany: head + new Array(many).fill(marks).join(', '),
     },
   });
-  let buffer: CellValue[] = [];
+  const batchSize = batchRows * statement.width;
+  // Filled by index into a preallocated array: no growth and copying while a batch fills.
+  let buffer: CellValue[] = new Array(batchSize);
+  let filled = 0;
   let buffered = 0;
   let inFlight = 0;
   let failure: Error | null = null;
@@ -105,10 +108,11 @@ export function workerBulkWriter(
         const v = row[i];
         if (typeof v === 'boolean') row[i] = v ? 1 : 0;
       }
-      for (let i = 0; i < row.length; i++) buffer.push(row[i] ?? null);
+      for (let i = 0; i < row.length; i++) buffer[filled++] = row[i] ?? null;
       if (++buffered < batchRows) return;
       send(buffer);
-      buffer = [];
+      buffer = new Array(batchSize);
+      filled = 0;
       buffered = 0;
       if (inFlight < MAX_IN_FLIGHT) return;
       return new Promise<void>((resolve) => {
@@ -119,8 +123,9 @@ export function workerBulkWriter(
     },
     async finish() {
       if (failure) throw failure;
-      if (buffered > 0) send(buffer);
+      if (buffered > 0) send(buffer.slice(0, filled));
       buffer = [];
+      filled = 0;
       buffered = 0;
       const error = await new Promise<Error | null>((resolve) => {
         finished = resolve;

@@ -259,6 +259,16 @@ export function converter(type: ValueType, options: { timeZone: string }): (raw:
             `a timestamp (ISO 8601 like 2024-03-10T14:30:00Z, or M/D/YYYY h:mm AM, or a date)`,
           );
         }
+        // Already in the stored form (`2024-03-10T14:30:00Z`, the common export format): nothing to compute.
+        if (
+          kind === OFFSET_TIMESTAMP &&
+          s.length === 20 &&
+          s.charCodeAt(4) === 45 &&
+          s.charCodeAt(10) === 84 &&
+          s.charCodeAt(19) === 90
+        ) {
+          return ok(s);
+        }
         const wall =
           kind === DATE
             ? wallMs(fields.year, fields.month, fields.day)
