@@ -54,7 +54,7 @@ export function catalogRoutes(app: FastifyInstance, catalog: CatalogService, gua
   app.post<{ Body: DatasetCreate }>(
     '/api/v1/datasets',
     {
-      preHandler: guards.admin,
+      onRequest: guards.admin,
       schema: {
         tags: ['catalog', 'admin'],
         summary: 'Create a dataset (admin)',
@@ -75,7 +75,7 @@ export function catalogRoutes(app: FastifyInstance, catalog: CatalogService, gua
   app.patch<{ Params: { id: string }; Body: DatasetUpdate }>(
     '/api/v1/datasets/:id',
     {
-      preHandler: guards.admin,
+      onRequest: guards.admin,
       schema: {
         tags: ['catalog', 'admin'],
         summary: 'Update dataset metadata (admin)',
@@ -97,7 +97,7 @@ export function catalogRoutes(app: FastifyInstance, catalog: CatalogService, gua
   app.delete<{ Params: { id: string } }>(
     '/api/v1/datasets/:id',
     {
-      preHandler: guards.admin,
+      onRequest: guards.admin,
       schema: {
         tags: ['catalog', 'admin'],
         summary: 'Delete a dataset and its data (admin)',
@@ -127,7 +127,7 @@ export function catalogRoutes(app: FastifyInstance, catalog: CatalogService, gua
   app.put<{ Params: { id: string }; Body: DepartmentInput }>(
     '/api/v1/departments/:id',
     {
-      preHandler: guards.admin,
+      onRequest: guards.admin,
       schema: {
         tags: ['catalog', 'admin'],
         summary: 'Create or update a department (admin)',

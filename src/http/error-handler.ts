@@ -22,8 +22,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       const first = error.validation[0];
       const where = first?.instancePath ? `${error.validationContext ?? 'request'}${first.instancePath}` : '';
       const field =
-        (first?.params as { missingProperty?: string; additionalProperty?: string } | undefined) ?? {};
-      const name = field.missingProperty ?? field.additionalProperty;
+        (first?.params as
+          { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown[] } | undefined) ??
+        {};
+      const name = field.missingProperty ?? field.additionalProperty ?? field.allowedValues?.join(', ');
       const message = `Invalid ${error.validationContext ?? 'request'}: ${where ? `${where} ` : ''}${first?.message ?? 'is invalid'}${name ? ` (${name})` : ''}.`;
       const body: ErrorBody = {
         error: {

@@ -125,7 +125,7 @@ export function importsRoutes(
     scope.post<{ Params: { id: string }; Querystring: ImportQuery }>(
       '/api/v1/datasets/:id/imports',
       {
-        preHandler: guards.admin,
+        onRequest: guards.admin,
         bodyLimit: options.maxBytes,
         schema: {
           tags: ['data', 'admin'],
@@ -173,7 +173,7 @@ export function importsRoutes(
     scope.get<{ Params: { id: string } }>(
       '/api/v1/datasets/:id/imports',
       {
-        preHandler: guards.admin,
+        onRequest: guards.admin,
         schema: {
           tags: ['data', 'admin'],
           summary: 'Recent imports of a dataset (admin)',
