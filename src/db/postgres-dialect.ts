@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { postgresCsvLines } from './postgres-csv.js';
 import Cursor from 'pg-cursor';
 import copyStreams from 'pg-copy-streams';
 import { once } from 'node:events';
@@ -173,6 +174,11 @@ export function postgresAdapter(pool: pg.Pool): DialectAdapter {
         if (!committed) await client.query('ROLLBACK').catch(() => undefined);
         client.release();
       }
+    },
+    csvLines(table, columns, options) {
+      // A point table prints its geometry from the bbox; other geometries need the JavaScript WKT writer.
+      if (columns.some((c) => c.type === 'geometry') && !options.pointGeometry) return null;
+      return postgresCsvLines(pool, table, columns, options);
     },
     async tryDrop(table: string) {
       const client = await pool.connect();
