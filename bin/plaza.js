@@ -2,14 +2,13 @@
 // Runs Plaza from a clone without a build step: the TypeScript sources are bundled by esbuild into
 // node_modules/.cache/plaza (in well under a second, and only when a source file changed), then run as
 // plain JavaScript. That keeps start-up fast and memory low; `npm run build` emits dist/ for deployments.
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src', 'cli.ts');
-const outdir = join(root, 'node_modules', '.cache', 'plaza');
-const outfile = join(outdir, 'cli.mjs');
+const cache = join(root, 'node_modules', '.cache', 'plaza');
 
 function newestSource(dir) {
   let newest = 0;
@@ -22,23 +21,21 @@ function newestSource(dir) {
   return newest;
 }
 
-function bundleTime() {
-  try {
-    return statSync(outfile).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
+// One folder per state of the sources: processes started at the same moment never rebuild under each other.
+const newest = Math.max(
+  newestSource(join(root, 'src')),
+  statSync(join(root, 'package.json')).mtimeMs,
+  statSync(join(root, 'tsconfig.json')).mtimeMs,
+);
+const outdir = join(cache, String(Math.floor(newest)));
+const outfile = join(outdir, 'cli.mjs');
 
-const sources = [join(root, 'src'), join(root, 'package.json'), join(root, 'tsconfig.json')];
-const newest = Math.max(newestSource(sources[0]), statSync(sources[1]).mtimeMs, statSync(sources[2]).mtimeMs);
-if (newest > bundleTime()) {
+if (!existsSync(outfile)) {
   const { build } = await import('esbuild');
-  // Chunk names change with their content: start from an empty folder so old chunks do not pile up.
-  rmSync(outdir, { recursive: true, force: true });
+  const building = `${outdir}.${process.pid}.tmp`;
   await build({
     entryPoints: [entry],
-    outdir,
+    outdir: building,
     // Commands load on demand: with splitting each one's modules (and packages) load only when it runs.
     splitting: true,
     outExtension: { '.js': '.mjs' },
@@ -51,5 +48,16 @@ if (newest > bundleTime()) {
     tsconfig: join(root, 'tsconfig.json'),
     logLevel: 'warning',
   });
+  try {
+    renameSync(building, outdir);
+  } catch {
+    // Another process finished the same build first: use its folder.
+    rmSync(building, { recursive: true, force: true });
+  }
+  // Bundles of older sources are of no further use.
+  for (const old of readdirSync(cache)) {
+    if (join(cache, old) !== outdir && !old.endsWith('.tmp'))
+      rmSync(join(cache, old), { recursive: true, force: true });
+  }
 }
 await import(pathToFileURL(outfile).href);
