@@ -188,3 +188,33 @@ export const RESIDENT_HOURS = [
   0.15, 0.1, 0.08, 0.06, 0.08, 0.2, 0.6, 1.4, 2.4, 2.9, 3, 2.9, 2.6, 2.7, 2.7, 2.6, 2.3, 2, 1.8, 1.7, 1.5,
   1.1, 0.6, 0.3,
 ] as const;
+
+/** One event of a day's events: its wall-clock time and its number within its year (for ids like CE24-0042). */
+export interface NumberedEvent {
+  time: number;
+  year: number;
+  sequence: number;
+}
+
+/**
+ * The events of each day, at times drawn from an hourly profile, in time order, numbered from 1 within each
+ * year as cities number cases and reports.
+ */
+export function* numberedEvents(
+  days: Iterable<{ day: number; count: number }>,
+  random: Random,
+  hourly: readonly number[],
+): Generator<NumberedEvent> {
+  let year = 0;
+  let sequence = 0;
+  for (const { day, count } of days) {
+    if (yearOf(day) !== year) {
+      year = yearOf(day);
+      sequence = 0;
+    }
+    const times = Array.from({ length: count }, () => wallTime(day, timeOfDay(random, hourly))).sort(
+      (a, b) => a - b,
+    );
+    for (const time of times) yield { time, year, sequence: ++sequence };
+  }
+}

@@ -3,6 +3,7 @@
  * dataset that only approved users may see.
  */
 import {
+  numberedEvents,
   DAY,
   OFFICE_HOURS,
   allocateDays,
@@ -10,9 +11,6 @@ import {
   formatDateTime,
   localDate,
   officeDayWeight,
-  timeOfDay,
-  wallTime,
-  yearOf,
 } from '../calendar.js';
 import { coverage, datasetMeta, type DemoContext, type DemoDataset } from '../context.js';
 import { STEWARDS } from '../departments.js';
@@ -85,69 +83,57 @@ export async function writeCodeEnforcement(context: DemoContext): Promise<DemoDa
     'phone',
     'mailing_address',
   ]);
-  let year = 0;
-  let sequence = 0;
-  for (const { day, count } of days) {
-    if (yearOf(day) !== year) {
-      year = yearOf(day);
-      sequence = 0;
-    }
-    const times = Array.from({ length: count }, () => wallTime(day, timeOfDay(random, OFFICE_HOURS))).sort(
-      (a, b) => a - b,
-    );
-    for (const opened of times) {
-      sequence++;
-      const [violation, medianDays, places] = VIOLATIONS(random);
-      const site = randomSite(random, places);
-      const source = random.pick([
-        'Complaint',
-        'Complaint',
-        'Complaint',
-        'Proactive patrol',
-        'Referral from Police',
-        'Referral from Building',
-      ]);
-      const duration = Math.round(random.logNormal(medianDays, 0.9) * DAY);
-      const closedAt = duringHours(random, 8, 17, opened + duration);
-      const closed = closedAt <= context.now;
-      const status = closed ? OUTCOMES(random) : random.chance(0.3) ? OPEN_NOTICE : OPEN_INVESTIGATION;
-      const caseNumber = `CE${String(year % 100).padStart(2, '0')}-${String(sequence).padStart(4, '0')}`;
-      await out.row([
+  for (const { time: opened, year, sequence } of numberedEvents(days, random, OFFICE_HOURS)) {
+    const [violation, medianDays, places] = VIOLATIONS(random);
+    const site = randomSite(random, places);
+    const source = random.pick([
+      'Complaint',
+      'Complaint',
+      'Complaint',
+      'Proactive patrol',
+      'Referral from Police',
+      'Referral from Building',
+    ]);
+    const duration = Math.round(random.logNormal(medianDays, 0.9) * DAY);
+    const closedAt = duringHours(random, 8, 17, opened + duration);
+    const closed = closedAt <= context.now;
+    const status = closed ? OUTCOMES(random) : random.chance(0.3) ? OPEN_NOTICE : OPEN_INVESTIGATION;
+    const caseNumber = `CE${String(year % 100).padStart(2, '0')}-${String(sequence).padStart(4, '0')}`;
+    await out.row([
+      caseNumber,
+      violation,
+      source,
+      formatDateTime(opened),
+      closed ? formatDateTime(closedAt) : null,
+      status,
+      violation === 'Substandard housing' ? 'High' : random.chance(0.15) ? 'High' : 'Normal',
+      random.pick(inspectors),
+      site.address,
+      site.zip,
+      parcelNumber(site),
+      coord(site.lat),
+      coord(site.lon),
+      site.district,
+    ]);
+    // Only a few recent cases, in the demo, carry contacts.
+    lastCase = { caseNumber, address: site.address, zip: site.zip };
+    if (opened >= context.today - 730 * DAY && random.chance(0.06)) {
+      contactCount++;
+      await contacts.row([
         caseNumber,
-        violation,
-        source,
-        formatDateTime(opened),
-        closed ? formatDateTime(closedAt) : null,
-        status,
-        violation === 'Substandard housing' ? 'High' : random.chance(0.15) ? 'High' : 'Normal',
-        random.pick(inspectors),
-        site.address,
-        site.zip,
-        parcelNumber(site),
-        coord(site.lat),
-        coord(site.lon),
-        site.district,
+        'Property owner',
+        personName(random),
+        `(714) 555-${String(random.int(100, 199)).padStart(4, '0')}`,
+        `${site.address}, Westminster, CA ${site.zip}`,
       ]);
-      // Only a few recent cases, in the demo, carry contacts.
-      lastCase = { caseNumber, address: site.address, zip: site.zip };
-      if (opened >= context.today - 730 * DAY && random.chance(0.06)) {
-        contactCount++;
+      if (source === 'Complaint') {
         await contacts.row([
           caseNumber,
-          'Property owner',
+          'Complainant',
           personName(random),
-          `(714) 555-${String(random.int(100, 199)).padStart(4, '0')}`,
-          `${site.address}, Westminster, CA ${site.zip}`,
+          `(657) 555-${String(random.int(100, 199)).padStart(4, '0')}`,
+          null,
         ]);
-        if (source === 'Complaint') {
-          await contacts.row([
-            caseNumber,
-            'Complainant',
-            personName(random),
-            `(657) 555-${String(random.int(100, 199)).padStart(4, '0')}`,
-            null,
-          ]);
-        }
       }
     }
   }

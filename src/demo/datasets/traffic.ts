@@ -1,12 +1,11 @@
 /** Traffic tables: marked crosswalks at the grid's intersections, and reported traffic collisions. */
 import {
+  numberedEvents,
   DAY,
   allocateDays,
   formatDate,
   formatDateTime,
   localDate,
-  timeOfDay,
-  wallTime,
   yearOf,
 } from '../calendar.js';
 import { ARTERIALS, councilDistrict, inCity } from '../city.js';
@@ -141,53 +140,41 @@ export async function writeCollisions(context: DemoContext): Promise<DemoDataset
     'longitude',
     'council_district',
   ]);
-  let year = 0;
-  let sequence = 0;
-  for (const { day, count } of days) {
-    if (yearOf(day) !== year) {
-      year = yearOf(day);
-      sequence = 0;
+  for (const { time, year, sequence } of numberedEvents(days, random, TRAFFIC_HOURS)) {
+    const severity = SEVERITY(random);
+    const type = TYPES(random);
+    let primary: string;
+    let secondary: string | null;
+    let lon: number;
+    let lat: number;
+    if (random.chance(0.62)) {
+      const node = pickNode(random);
+      [primary, secondary] = random.chance(0.5) ? [node.ns, node.ew] : [node.ew, node.ns];
+      lon = node.lon + random.normal(0, 0.00008) / LON_SCALE;
+      lat = node.lat + random.normal(0, 0.00008);
+      if (!inCity(lon, lat)) [lon, lat] = [node.lon, node.lat];
+    } else {
+      const site = randomSite(random, { classes: { arterial: 8, collector: 2, local: 1 } });
+      [primary, secondary, lon, lat] = [site.street, null, site.lon, site.lat];
     }
-    const times = Array.from({ length: count }, () => wallTime(day, timeOfDay(random, TRAFFIC_HOURS))).sort(
-      (a, b) => a - b,
-    );
-    for (const time of times) {
-      sequence++;
-      const severity = SEVERITY(random);
-      const type = TYPES(random);
-      let primary: string;
-      let secondary: string | null;
-      let lon: number;
-      let lat: number;
-      if (random.chance(0.62)) {
-        const node = pickNode(random);
-        [primary, secondary] = random.chance(0.5) ? [node.ns, node.ew] : [node.ew, node.ns];
-        lon = node.lon + random.normal(0, 0.00008) / LON_SCALE;
-        lat = node.lat + random.normal(0, 0.00008);
-        if (!inCity(lon, lat)) [lon, lat] = [node.lon, node.lat];
-      } else {
-        const site = randomSite(random, { classes: { arterial: 8, collector: 2, local: 1 } });
-        [primary, secondary, lon, lat] = [site.street, null, site.lon, site.lat];
-      }
-      const injured =
-        severity === 'Property damage only' ? 0 : severity === 'Fatal' ? random.int(0, 2) : random.int(1, 3);
-      const single = type === 'Hit object' || type === 'Pedestrian' || type === 'Bicycle';
-      await out.row([
-        `TC${String(year % 100).padStart(2, '0')}-${String(sequence).padStart(5, '0')}`,
-        formatDateTime(time),
-        primary,
-        secondary,
-        severity,
-        type,
-        single ? 1 : random.int(2, random.chance(0.1) ? 4 : 2),
-        injured,
-        severity === 'Fatal' ? 1 : 0,
-        random.chance(type === 'Pedestrian' ? 0.2 : 0.1) ? 'yes' : 'no',
-        coord(lat),
-        coord(lon),
-        councilDistrict(lon, lat),
-      ]);
-    }
+    const injured =
+      severity === 'Property damage only' ? 0 : severity === 'Fatal' ? random.int(0, 2) : random.int(1, 3);
+    const single = type === 'Hit object' || type === 'Pedestrian' || type === 'Bicycle';
+    await out.row([
+      `TC${String(year % 100).padStart(2, '0')}-${String(sequence).padStart(5, '0')}`,
+      formatDateTime(time),
+      primary,
+      secondary,
+      severity,
+      type,
+      single ? 1 : random.int(2, random.chance(0.1) ? 4 : 2),
+      injured,
+      severity === 'Fatal' ? 1 : 0,
+      random.chance(type === 'Pedestrian' ? 0.2 : 0.1) ? 'yes' : 'no',
+      coord(lat),
+      coord(lon),
+      councilDistrict(lon, lat),
+    ]);
   }
   const rows = await out.close();
   return {
