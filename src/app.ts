@@ -88,6 +88,11 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   );
   collector.unref();
   http.addHook('onClose', async () => clearInterval(collector));
+  // Large tables get their search indexes in the background; closing waits for a build that runs.
+  await services.tables.indexer
+    .start((message, error) => (error ? http.log.error({ err: error }, message) : http.log.info(message)))
+    .catch((error: unknown) => http.log.warn({ err: error }, 'search index check failed'));
+  http.addHook('onClose', async () => services.tables.indexer.stop());
 
   await http.ready();
   return { http, services, routes };

@@ -6,13 +6,15 @@ import type { Database } from './db/database.js';
 import { dataTableRepo } from './tables/data-table.repo.js';
 import { importService } from './tables/import/import.service.js';
 import { tablesRepo } from './tables/tables.repo.js';
+import { searchIndexer } from './tables/search-indexer.js';
 import { tablesService } from './tables/tables.service.js';
 
 /** Wires the modules' services together: the one place that knows who depends on whom. */
 export function createServices(config: Config, db: Database) {
   const tablesRepository = tablesRepo(db);
   const dataTables = dataTableRepo(db);
-  const tables = tablesService(tablesRepository, dataTables);
+  const indexer = searchIndexer({ repo: tablesRepository, tables: dataTables });
+  const tables = tablesService(tablesRepository, dataTables, indexer);
   const catalog = catalogService({
     repo: catalogRepo(db),
     data: tables.dataStates,
@@ -23,6 +25,7 @@ export function createServices(config: Config, db: Database) {
     tables: dataTables,
     datasetExists: (id) => catalog.exists(id),
     timeZone: config.timeZone,
+    searchIndexes: indexer,
   });
   return { db, state: appState(db), catalog, tables, imports };
 }

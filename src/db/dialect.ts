@@ -26,6 +26,14 @@ export interface BulkWriter {
   abort(): Promise<void>;
 }
 
+/** What a dataset table's search indexes cover (see `search-index.ts`). */
+export interface SearchIndexShape {
+  /** Text columns, in table order: the full-text index covers them (none: no full-text index). */
+  textColumns: readonly string[];
+  /** Whether the table has bbox columns: the spatial index covers them. */
+  geometry: boolean;
+}
+
 /** A SELECT with positional parameters, already written for this dialect. */
 export interface RawQuery {
   sql: string;
@@ -68,8 +76,23 @@ export interface DialectAdapter {
     columns: PhysicalColumn[],
     options: { rowId: string; bbox: readonly string[]; pointGeometry: boolean; batchRows?: number },
   ): AsyncIterable<Uint8Array> | null;
-  /** Drops a table if no reader holds it; returns false when it is still in use. */
+  /**
+   * Builds a table's spatial and full-text indexes (see `search-index.ts`), replacing any partial ones, and
+   * keeps them current from then on (SQLite: triggers). Nothing else may write the table meanwhile.
+   */
+  buildSearchIndexes(table: string, shape: SearchIndexShape): Promise<void>;
+  /** Whether a table has every search index its shape calls for. */
+  hasSearchIndexes(table: string, shape: SearchIndexShape): Promise<boolean>;
+  /**
+   * Streams CSV lines of a query result that the database prints itself, page by page (see `sqliteCsvPages`),
+   * from one snapshot. Absent where the dialect has no such path.
+   */
+  csvPages?(
+    page: (afterId: number | null, rows: number, offset: number) => RawQuery,
+    options: { limit: number | null; offset: number },
+  ): AsyncIterable<Uint8Array> | null;
+  /** Drops a table, with its search indexes, if no reader holds it; returns false when it is still in use. */
   tryDrop(table: string): Promise<boolean>;
-  /** Lists table names that start with a prefix. */
+  /** Lists the names of ordinary tables that start with a prefix (not search indexes' virtual or shadow tables). */
   listTables(prefix: string): Promise<string[]>;
 }

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-catalog.js';
 import * as m0002 from './migrations/0002-app-state.js';
 import * as m0003 from './migrations/0003-staging-tables.js';
 import * as m0004 from './migrations/0004-import-locks.js';
+import * as m0005 from './migrations/0005-query-functions.js';
 
 /** Migrations are listed in code (not read from a folder) so that they run the same from sources and from a build. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-app-state': m0002,
   '0003-staging-tables': m0003,
   '0004-import-locks': m0004,
+  '0005-query-functions': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { postgresCsvLines } from './postgres-csv.js';
+import { buildPostgresSearchIndexes, hasPostgresSearchIndexes } from './postgres-search-index.js';
 import Cursor from 'pg-cursor';
 import copyStreams from 'pg-copy-streams';
 import { once } from 'node:events';
@@ -180,6 +181,8 @@ export function postgresAdapter(pool: pg.Pool): DialectAdapter {
       if (columns.some((c) => c.type === 'geometry') && !options.pointGeometry) return null;
       return postgresCsvLines(pool, table, columns, options);
     },
+    buildSearchIndexes: (table, shape) => buildPostgresSearchIndexes(pool, table, shape),
+    hasSearchIndexes: (table, shape) => hasPostgresSearchIndexes(pool, table, shape),
     async tryDrop(table: string) {
       const client = await pool.connect();
       try {

@@ -1,6 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { workerBulkWriter } from './sqlite-bulk-worker.js';
-import { sqliteCsvLines } from './sqlite-csv.js';
+import { registerQueryFunctions } from './sqlite-query-functions.js';
+import { registerSqlFunctions } from './sqlite-functions.js';
+import { sqliteCsvLines, sqliteCsvPages } from './sqlite-csv.js';
+import {
+  buildSqliteSearchIndexes,
+  dropSearchIndexStatements,
+  hasSqliteSearchIndexes,
+} from './sqlite-search-index.js';
 import type {
   BulkWriter,
   CellValue,
@@ -27,6 +34,8 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}): 
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
   }
+  registerQueryFunctions(db);
+  registerSqlFunctions(db);
   return db;
 }
 
@@ -163,17 +172,31 @@ export function sqliteAdapter(db: Sqlite, file: string): DialectAdapter {
       if (file === ':memory:') return null;
       return sqliteCsvLines(() => openSqlite(file, { readonly: true }), table, columns, options);
     },
+    buildSearchIndexes: (table, shape) => buildSqliteSearchIndexes(db, file, table, shape),
+    async hasSearchIndexes(table, shape) {
+      return hasSqliteSearchIndexes(db, table, shape);
+    },
+    csvPages(page, options) {
+      if (file === ':memory:') return null;
+      return sqliteCsvPages(() => openSqlite(file, { readonly: true }), page, options);
+    },
     async tryDrop(table: string) {
       try {
-        db.exec(`DROP TABLE IF EXISTS ${quote(table)}`);
+        db.transaction(() => {
+          for (const statement of dropSearchIndexStatements(table)) db.exec(statement);
+          db.exec(`DROP TABLE IF EXISTS ${quote(table)}`);
+        })();
         return true;
       } catch {
         return false;
       }
     },
     async listTables(prefix: string) {
+      // table_list tells ordinary tables from virtual ones (search indexes) and their shadow tables.
       const rows = db
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\'`)
+        .prepare(
+          `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name LIKE ? ESCAPE '\\'`,
+        )
         .all(`${prefix.replace(/[_%\\]/g, '\\$&')}%`) as { name: string }[];
       return rows.map((r) => r.name);
     },

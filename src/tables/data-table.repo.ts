@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { DatasetDataTable } from '../db/schema.js';
 import type { BulkWriter, PhysicalColumn, RawQuery } from '../db/dialect.js';
+import { searchIndexShape } from '../db/search-index.js';
 
 /** Internal columns of every dataset table; field names never start with `_`, so they cannot collide. */
 export const ROW_ID = '_id';
@@ -162,6 +163,13 @@ export function dataTableRepo(db: Database) {
     ): AsyncIterable<Uint8Array> | null {
       return a.csvLines?.(table, columns, { rowId: ROW_ID, bbox: BBOX_COLUMNS, pointGeometry }) ?? null;
     },
+
+    /** Builds a table's spatial and full-text search indexes (replacing partial ones); kept current from then on. */
+    buildSearchIndexes: (table: string, columns: PhysicalColumn[]): Promise<void> =>
+      a.buildSearchIndexes(table, searchIndexShape(columns)),
+    /** Whether a table has every search index its columns call for. */
+    hasSearchIndexes: (table: string, columns: PhysicalColumn[]): Promise<boolean> =>
+      a.hasSearchIndexes(table, searchIndexShape(columns)),
 
     fromStorage: a.fromStorage,
     tryDrop: (table: string) => a.tryDrop(table),

@@ -3,6 +3,7 @@ import type { ColumnDoc, DataState, DataStateSource } from '../catalog/data-stat
 import type { CellValue, PhysicalColumn, StorageType } from '../db/dialect.js';
 import { errors } from '../errors.js';
 import { BBOX_COLUMNS, type DataTableRepo } from './data-table.repo.js';
+import { physicalColumns, type SearchIndexer } from './search-indexer.js';
 import type { DataRow, TablesRepo } from './tables.repo.js';
 
 /** A consistent read of a dataset's rows: the version it comes from and the rows as JSON values. */
@@ -22,6 +23,20 @@ export interface RowsExport {
   csvLines: () => AsyncIterable<Uint8Array> | null;
 }
 
+/** What the query engine reads: the live table of a dataset and the version it holds. */
+export interface QueryTarget {
+  table: string;
+  columns: Column[];
+  geometryType: string | null;
+  rowCount: number;
+  version: number;
+  /** Differs for every published version (see RowsExport.tag). */
+  tag: string;
+  dataUpdatedAt: string;
+  /** Whether its search indexes are complete (until then queries read the table without them). */
+  indexed: boolean;
+}
+
 function toState(row: DataRow): DataState {
   return {
     dataVersion: row.data_version,
@@ -34,7 +49,12 @@ function toState(row: DataRow): DataState {
 }
 
 /** The data behind datasets: states for the catalog, and full reads for downloads. */
-export function tablesService(repo: TablesRepo, tables: DataTableRepo, now: () => Date = () => new Date()) {
+export function tablesService(
+  repo: TablesRepo,
+  tables: DataTableRepo,
+  indexer: SearchIndexer,
+  now: () => Date = () => new Date(),
+) {
   const dataStates: DataStateSource = {
     async get(datasetId) {
       const row = await repo.findData(datasetId);
@@ -69,6 +89,27 @@ export function tablesService(repo: TablesRepo, tables: DataTableRepo, now: () =
 
   return {
     dataStates,
+    indexer,
+
+    /** The live table of a dataset for the query engine. */
+    async queryTarget(datasetId: string): Promise<QueryTarget> {
+      const row = await repo.findData(datasetId);
+      if (!row) throw errors.datasetNoData(datasetId);
+      const state = toState(row);
+      const indexed = await indexer.isIndexed(row.data_table, physicalColumns(row.columns));
+      // A table imported by `plaza import`, or by another process, gets its indexes from this server.
+      if (!indexed) indexer.schedule(datasetId);
+      return {
+        indexed,
+        table: row.data_table,
+        columns: state.columns,
+        geometryType: state.geometryType,
+        rowCount: state.rowCount,
+        version: state.dataVersion,
+        tag: `${row.data_table.slice(-10)}-v${state.dataVersion}`,
+        dataUpdatedAt: state.dataUpdatedAt,
+      };
+    },
 
     /** Opens a full read of a dataset's rows, in row order, with values converted for output. */
     async openRows(datasetId: string): Promise<RowsExport> {

@@ -142,6 +142,8 @@ export async function startCluster(binDir: string): Promise<Cluster> {
       'postgres',
       '--encoding=UTF8',
       '--locale=C',
+      // Byte-order collation, but a UTF-8 ctype: full-text search needs to know non-ASCII letters and their case.
+      '--lc-ctype=C.UTF-8',
       '--no-sync',
     ]);
   } catch (error) {

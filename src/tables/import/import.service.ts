@@ -14,6 +14,7 @@ import { scan, type ScanResult } from './scan.js';
 import { formatFromName, openSource } from './source.js';
 import { startSpeculation, type Speculation } from './speculate.js';
 import { writeRows } from './write.js';
+import { INLINE_INDEX_ROWS, type SearchIndexer } from '../search-indexer.js';
 
 export interface ImportServiceOptions {
   repo: TablesRepo;
@@ -22,6 +23,8 @@ export interface ImportServiceOptions {
   datasetExists: (id: string) => Promise<boolean>;
   timeZone: string;
   now?: () => Date;
+  /** Builds the search indexes of large tables after they are published (see search-indexer.ts). */
+  searchIndexes?: Pick<SearchIndexer, 'schedule'>;
 }
 
 const MAX_LISTED_PROBLEMS = 100;
@@ -59,6 +62,7 @@ export function importService({
   datasetExists,
   timeZone,
   now = () => new Date(),
+  searchIndexes,
 }: ImportServiceOptions) {
   /** Drops tables retired long enough ago that no download can still be about to open them. */
   async function collectRetired(graceMs = RETIRE_GRACE_MS): Promise<number> {
@@ -258,6 +262,9 @@ export function importService({
       data_updated_at: at,
     };
     if (mode === 'replace' || !live) {
+      // A small table is indexed now, before anyone reads it; a large one is published first and indexed in
+      // the background, queries reading it directly until then.
+      if (written <= INLINE_INDEX_ROWS) await tables.buildSearchIndexes(staging, layout.physical);
       await tables.publish(
         options.datasetId,
         {
@@ -310,6 +317,11 @@ export function importService({
         );
       }
       rowCount = live.row_count + written - (await tables.matchingKeys(live.data_table, staging, upsertKey));
+    }
+    // A small table still without indexes gets them now, under this import's lock; from then on the triggers
+    // (SQLite) or PostgreSQL itself index the rows copied below. A large one is left to the background build.
+    if (rowCount <= INLINE_INDEX_ROWS && !(await tables.hasSearchIndexes(live.data_table, layout.physical))) {
+      await tables.buildSearchIndexes(live.data_table, layout.physical);
     }
     await tables.publish(
       options.datasetId,
@@ -396,6 +408,7 @@ export function importService({
       } finally {
         await repo.unlockImport(options.datasetId, importId).catch(() => undefined);
         await collectRetired().catch(() => undefined);
+        searchIndexes?.schedule(options.datasetId);
       }
     },
 
