@@ -34,7 +34,8 @@ if (!existsSync(outfile)) {
   const { build } = await import('esbuild');
   const building = `${outdir}.${process.pid}.tmp`;
   await build({
-    entryPoints: [entry],
+    // The query worker runs on its own threads: a second entry, written next to the CLI's chunks.
+    entryPoints: { cli: entry, 'sqlite-query-worker': join(root, 'src', 'db', 'sqlite-query-worker.ts') },
     outdir: building,
     // Commands load on demand: with splitting each one's modules (and packages) load only when it runs.
     splitting: true,

@@ -10,6 +10,8 @@ import { installOpenApi } from './http/openapi.js';
 import { createServices, type Services } from './services.js';
 import { importsRoutes } from './tables/imports.routes.js';
 import { rowsRoutes } from './tables/rows.routes.js';
+import { queryRoutes } from './query/query.routes.js';
+import { sodaRoutes } from './standards/soda/soda.routes.js';
 import { join } from 'node:path';
 import { webRoutes } from './web/web.routes.js';
 
@@ -70,6 +72,8 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   healthRoutes(http, db);
   catalogRoutes(http, services.catalog, guards);
   rowsRoutes(http, services.catalog, services.tables, guards);
+  queryRoutes(http, services.queries, guards, config.publicUrl);
+  sodaRoutes(http, services.queries, guards, config.publicUrl, { timeZone: config.timeZone });
   importsRoutes(http, services.imports, guards, {
     spoolDir: join(config.dataDir, 'spool'),
     maxBytes: config.maxUploadBytes,

@@ -21,6 +21,8 @@ export interface Config {
   /** Time zone of the city, for display and legal deadlines. */
   timeZone: string;
   cityName: string;
+  /** Longest a query may run before it is answered with `query.timeout`. */
+  queryTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +87,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxUploadBytes: integer(env, 'PLAZA_MAX_UPLOAD_MB', 2048, 1, 1_000_000) * 1024 * 1024,
     timeZone: env.PLAZA_TIME_ZONE || 'America/Los_Angeles',
     cityName: env.PLAZA_CITY_NAME || 'City of Westminster',
+    queryTimeoutMs: integer(env, 'PLAZA_QUERY_TIMEOUT_MS', 20_000, 100, 3_600_000),
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { catalogService } from './catalog/catalog.service.js';
 import { appState } from './db/app-state.js';
 import type { Database } from './db/database.js';
 import { dataTableRepo } from './tables/data-table.repo.js';
+import { queryService } from './query/query.service.js';
 import { importService } from './tables/import/import.service.js';
 import { tablesRepo } from './tables/tables.repo.js';
 import { searchIndexer } from './tables/search-indexer.js';
@@ -27,7 +28,14 @@ export function createServices(config: Config, db: Database) {
     timeZone: config.timeZone,
     searchIndexes: indexer,
   });
-  return { db, state: appState(db), catalog, tables, imports };
+  const queries = queryService({
+    catalog,
+    tables,
+    db,
+    timeZone: config.timeZone,
+    timeoutMs: config.queryTimeoutMs,
+  });
+  return { db, state: appState(db), catalog, tables, imports, queries };
 }
 
 export type Services = ReturnType<typeof createServices>;

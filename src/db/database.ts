@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Config } from '../config.js';
 import type { DialectAdapter } from './dialect.js';
+import { postgresRunner, sqliteRunner, type QueryRunner } from './query-runner.js';
 import { postgresAdapter, createPgPool } from './postgres-dialect.js';
 import type { Schema } from './schema.js';
 import { openSqlite, sqliteAdapter } from './sqlite-dialect.js';
@@ -11,6 +12,8 @@ import { openSqlite, sqliteAdapter } from './sqlite-dialect.js';
 export interface Database {
   kysely: Kysely<Schema>;
   adapter: DialectAdapter;
+  /** Read queries under a time limit (the query API). */
+  queries: QueryRunner;
   /** Where the store is, for logs (never includes a password). */
   description: string;
   close(): Promise<void>;
@@ -25,6 +28,7 @@ export function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): D
     return {
       kysely,
       adapter: postgresAdapter(pool),
+      queries: postgresRunner(pool),
       description: `postgres://${url.host}${url.pathname}`,
       // Kysely ends the pool it was given.
       close: () => kysely.destroy(),
@@ -34,10 +38,16 @@ export function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): D
   const file = join(config.dataDir, 'plaza.sqlite');
   const sqlite = openSqlite(file);
   const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const adapter = sqliteAdapter(sqlite, file);
+  const queries = sqliteRunner(file, (query) => adapter.queryArrays(query));
   return {
     kysely,
-    adapter: sqliteAdapter(sqlite, file),
+    adapter,
+    queries,
     description: `sqlite:${file}`,
-    close: () => kysely.destroy(),
+    close: async () => {
+      await queries.close();
+      await kysely.destroy();
+    },
   };
 }

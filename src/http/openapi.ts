@@ -26,6 +26,8 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
       tags: [
         { name: 'catalog', description: 'Datasets, departments, categories and licences' },
         { name: 'data', description: 'Downloads and imports of the data behind datasets' },
+        { name: 'query', description: 'SoQL queries over a dataset: filters, aggregates, geo and full text' },
+        { name: 'soda', description: 'SODA 2.1-compatible endpoints for existing Socrata clients' },
         { name: 'admin', description: 'Writes that need the admin token' },
         { name: 'operations', description: 'Health and readiness' },
       ],

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { errors } from '../errors.js';
+import { notModified } from '../http/conditional.js';
 import type { Guards } from '../http/guards.js';
 import {
   csvChunks,
@@ -23,23 +24,6 @@ const DESCRIPTIONS: Record<DownloadFormat, string> = {
   ndjson: 'Every row as one JSON object per line.',
   geojson: 'Every row as an RFC 7946 FeatureCollection (datasets with geometry only).',
 };
-
-/** Whether the client's validators match, so that a 304 answers the conditional GET. */
-function notModified(request: FastifyRequest, etag: string, lastModified: Date): boolean {
-  const ifNoneMatch = request.headers['if-none-match'];
-  if (ifNoneMatch !== undefined) {
-    return ifNoneMatch
-      .split(',')
-      .map((t) => t.trim().replace(/^W\//, ''))
-      .some((t) => t === '*' || t === etag);
-  }
-  const ifModifiedSince = request.headers['if-modified-since'];
-  if (ifModifiedSince !== undefined) {
-    const since = Date.parse(ifModifiedSince);
-    return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
-  }
-  return false;
-}
 
 /** Full downloads of a dataset's rows, streamed with validators from the data version. */
 export function rowsRoutes(
