@@ -11,7 +11,9 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
       info: {
         title: 'Plaza API',
         version: '1',
-        description: `Open data of the ${config.cityName}: catalog, downloads and queries.`,
+        description:
+          `Open data of the ${config.cityName}: catalog, downloads and queries. ` +
+          `Guides: [API guide](/docs/api), [query language (SoQL)](/docs/query-language), [importing data](/docs/importing).`,
       },
       servers: [{ url: config.publicUrl }],
       components: {

@@ -9,6 +9,8 @@ import { formatter } from './format.js';
 import { renderDocument, type SafeHtml } from './html.js';
 import { DatasetPage, ErrorPage } from './pages/dataset.js';
 import { HomePage, type HomeQuery } from './pages/home.js';
+import { GuidePage } from './pages/guide.js';
+import { readGuide } from './guides.js';
 
 const PAGE_SIZE = 20;
 
@@ -101,5 +103,22 @@ export function webRoutes(
       }
       throw error;
     }
+  });
+
+  app.get<{ Params: { name: string } }>('/docs/:name', { schema: { hide: true } }, async (request, reply) => {
+    const guide = readGuide(request.params.name);
+    if (!guide) {
+      return html(
+        reply,
+        ErrorPage({
+          site,
+          status: 404,
+          title: 'Guide not found',
+          message: 'There is no guide at this address.',
+        }),
+        404,
+      );
+    }
+    return html(reply.header('Cache-Control', 'public, max-age=300'), GuidePage({ site, ...guide }));
   });
 }

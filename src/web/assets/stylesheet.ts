@@ -310,4 +310,22 @@ code {
   padding: 0 0.2rem;
   border-radius: 3px;
 }
+.guide {
+  max-width: 62rem;
+}
+.guide pre {
+  background: var(--panel);
+  border: 1px solid var(--line);
+  border-radius: 4px;
+  padding: 0.75rem;
+  overflow-x: auto;
+}
+.guide pre code {
+  padding: 0;
+  background: none;
+}
+.guide table {
+  display: block;
+  overflow-x: auto;
+}
 `;

@@ -36,6 +36,9 @@ export function Layout(props: {
                   <a href="/">Datasets</a>
                 </li>
                 <li>
+                  <a href="/docs/query-language">Query data</a>
+                </li>
+                <li>
                   <a href="/api/docs">API reference</a>
                 </li>
               </ul>

@@ -1,0 +1,42 @@
+/**
+ * The guides in `docs/` (API, query language, importing, operations, architecture) served as pages at
+ * `/docs/<name>`, so that the API reference and the dataset pages can link to them on any installation.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const GUIDES: Readonly<Record<string, string>> = {
+  api: 'API guide',
+  'query-language': 'Query language (SoQL)',
+  importing: 'Importing data',
+  operations: 'Operations',
+  architecture: 'Architecture',
+};
+
+let folder: string | null | undefined;
+
+/** The `docs` folder of the installation: found by walking up from this module (sources, bundle or build). */
+function docsFolder(): string | null {
+  if (folder !== undefined) return folder;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(join(dir, 'docs', 'query-language.md'))) return (folder = join(dir, 'docs'));
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return (folder = null);
+}
+
+/** The Markdown of a guide, with links between guides pointing at their pages; null when unknown. */
+export function readGuide(name: string): { title: string; markdown: string } | null {
+  const title = GUIDES[name];
+  const dir = docsFolder();
+  if (!title || !dir) return null;
+  const markdown = readFileSync(join(dir, `${name}.md`), 'utf8').replace(
+    /\]\((?:\.\/)?([a-z-]+)\.md(#[^)]*)?\)/g,
+    (_m, guide: string, hash: string | undefined) => `](/docs/${guide}${hash ?? ''})`,
+  );
+  return { title, markdown };
+}
