@@ -5,6 +5,7 @@
  *   import   `plaza import` of the generated CSV     <= 2.0x `sqlite3 .import --csv`
  *   download GET /api/v1/datasets/<id>/rows.csv     <= 1.5x `sqlite3 -csv 'SELECT * FROM t'`
  *   memory   peak RSS of the import and the server  <  250 MB each
+ *   queries  SoQL on the imported dataset (see query.ts) against hand-written SQL and `sqlite3 -csv`
  *
  * Options: --rows N (1,000,000), --import-runs N (3), --download-runs N (5), --keep (keep bench/work/run).
  * Exits 0 once measured: a missed target is printed as MISSED, it is not a test failure. It exits 1 when a
@@ -19,6 +20,7 @@ import { countRows, exportCsv, importCsv, sqliteVersion } from './baseline.js';
 import { generateCsv, HEADER } from './generate.js';
 import { httpRead, median, toMb } from './measure.js';
 import { createDataset, DATASET, importFile, ROOT, startServer, warmUp, type Server } from './portal.js';
+import { buildSearchIndexes, queryBench } from './query.js';
 import { passes, table, writeResults, type Measure } from './report.js';
 
 const MEMORY_LIMIT_MB = 250;
@@ -124,6 +126,13 @@ async function main(): Promise<number> {
     );
     const baselineRows = await countRows(baselineDb);
 
+    // A server indexes a large import in the background: done here first, so that downloads meet an idle server.
+    say('Search indexes of the imported table (as the server builds them after a large import):');
+    const indexes = await buildSearchIndexes(lastDir);
+    say(
+      `  ${indexes.seconds.toFixed(1)} s; a within_circle query before them: ${(indexes.circleBefore * 1000).toFixed(0)} ms`,
+    );
+
     say(`Download rows.csv (${downloadRuns} runs each, alternating):`);
     server = await startServer(lastDir);
     const url = `${server.url}/api/v1/datasets/${DATASET}/rows.csv`;
@@ -153,6 +162,9 @@ async function main(): Promise<number> {
     await server.stop();
     server = undefined;
     const baselineDbBytes = (await stat(baselineDb)).size;
+
+    say('Queries on the imported dataset:');
+    const queries = await queryBench(lastDir);
 
     const measures: Measure[] = [
       {
@@ -191,6 +203,7 @@ async function main(): Promise<number> {
         target: `< ${MEMORY_LIMIT_MB} MB`,
         limit: { on: 'ours', max: MEMORY_LIMIT_MB, inclusive: false },
       },
+      ...queries.measures,
     ];
     const checks = {
       import_rows_written: rowsWritten.every((n) => n === rows),
@@ -260,6 +273,11 @@ async function main(): Promise<number> {
         server_peak_rss_mb: round(toMb(serverPeak), 1),
         baseline_peak_rss_mb: baselineExportPeaks.map((b) => round(toMb(b), 1)),
       },
+      search_indexes: {
+        build_seconds: round(indexes.seconds, 2),
+        circle_query_before_seconds: round(indexes.circleBefore, 3),
+      },
+      queries: queries.details,
       checks,
     });
     say('Wrote bench/results.json');
