@@ -148,7 +148,10 @@ export function queryService(deps: {
       // One row more than the page tells whether another page follows.
       const rows = await run(compiled.page({ limit: limit === null ? null : limit + 1, offset, afterId }));
       let next: string | null = null;
-      if (limit !== null && rows.length > limit) {
+      if (limit === 0) {
+        // `$limit=0` asks for the columns alone: no rows, and no page to follow.
+        rows.length = 0;
+      } else if (limit !== null && rows.length > limit) {
         rows.length = limit;
         const last = rows[rows.length - 1]!;
         next = compiled.keyset

@@ -116,6 +116,27 @@ describeDb('query: the native endpoint', () => {
     expect(capped.headers['x-plaza-limit-capped']).toBe('7');
   });
 
+  it('answers $limit=0 with the columns alone', async () => {
+    const body = await page({ $select: 'permit_no, valuation', $limit: '0' });
+    expect(body.rows).toEqual([]);
+    expect(body.next).toBeNull();
+    expect(body.columns.map((c) => c.name)).toEqual(['permit_no', 'valuation']);
+  });
+
+  it('groups by a geo predicate and by a condition (inside or outside a circle)', async () => {
+    const body = await page({
+      $select:
+        'within_circle(location, 33.7593, -117.9896, 50) AS near, count(*) AS n, upper(min(name)) AS first',
+      $group: 'near',
+      $having: '(near AND n > 0) OR n > 3',
+      $order: 'n DESC',
+    });
+    expect(body.rows).toEqual([
+      { near: false, n: 5, first: 'BOLSA MALL SIGNAGE' },
+      { near: true, n: 2, first: 'BÁNH MÌ SHOP PATIO' },
+    ]);
+  });
+
   it('finds points near a place, in a box, in a polygon, and measures distance', async () => {
     const circle = await page({
       $select: 'permit_no',

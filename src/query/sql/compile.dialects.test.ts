@@ -60,8 +60,19 @@ describe('PostgreSQL', () => {
       page({ select: 'min(name) AS a, max(zip) AS b, min(valuation) AS c, max(created_at) AS d' }, postgres)
         .sql,
     ).toMatch(
-      /^SELECT min\(\("name" COLLATE "C"\)\), max\(\("zip" COLLATE "C"\)\), min\("valuation"\), max\("created_at"\) FROM/,
+      // The result goes back to the database's collation, so that upper() and lower() of it map every letter.
+      /^SELECT \(min\(\("name" COLLATE "C"\)\) COLLATE "default"\), \(max\(\("zip" COLLATE "C"\)\) COLLATE "default"\), min\("valuation"\), max\("created_at"\) FROM/,
     );
+  });
+
+  it('keeps AND/OR whole outside WHERE in grouped queries, and plain in WHERE', () => {
+    const q = page(
+      { select: '(active AND valuation > 1) AS a, count(*)', group: 'a', where: 'active OR valuation > 2' },
+      postgres,
+    );
+    expect(q.sql).toMatch(/^SELECT coalesce\(\("active" AND/);
+    expect(q.sql).toContain(' WHERE ("active" OR ');
+    expect(q.sql).toMatch(/GROUP BY coalesce\(\("active" AND/);
   });
 
   it("writes LIKE with ESCAPE '', the pattern as given", () => {

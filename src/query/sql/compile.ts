@@ -31,11 +31,21 @@ const BBOX = ['_minx', '_miny', '_maxx', '_maxy'] as const;
 
 /** Compiles expressions of one statement; a new instance per statement (parameters are numbered in order). */
 class ExprWriter {
+  /**
+   * Outside WHERE in a grouped query, AND/OR are written so that the database keeps them whole: PostgreSQL
+   * flattens `(a AND b) AND c` into one AND, and would then no longer find a grouped `(a AND b)` in SELECT.
+   */
+  opaqueLogic = false;
+
   constructor(
     private readonly d: QuerySqlDialect,
     private readonly table: TableRef,
     readonly params: Params,
   ) {}
+
+  private logic(sql: string): string {
+    return this.opaqueLogic ? this.d.opaque(sql) : sql;
+  }
 
   private q(name: string): string {
     return this.d.quote(name);
@@ -73,7 +83,7 @@ class ExprWriter {
       case 'negate':
         return `(- ${this.expr(e.operand)})`;
       case 'logic':
-        return `(${this.expr(e.left)} ${e.op === 'and' ? 'AND' : 'OR'} ${this.expr(e.right)})`;
+        return this.logic(`(${this.expr(e.left)} ${e.op === 'and' ? 'AND' : 'OR'} ${this.expr(e.right)})`);
       case 'compare': {
         const op = e.op === '!=' ? '<>' : e.op;
         return `(${this.comparable(e.left)} ${op} ${this.comparable(e.right)})`;
@@ -174,7 +184,9 @@ class ExprWriter {
       case 'aggregate': {
         if (e.fn === 'count') return d.count(e.arg ? this.expr(e.arg) : null, e.distinct);
         if (e.fn === 'convex_hull') return `plaza_hull(${this.expr(e.arg!)})`;
-        if (e.fn === 'min' || e.fn === 'max') return `${e.fn}(${this.comparable(e.arg!)})`;
+        if (e.fn === 'min' || e.fn === 'max') {
+          return d.plain(`${e.fn}(${this.comparable(e.arg!)})`, e.type);
+        }
         return `${e.fn}(${this.expr(e.arg!)})`;
       }
     }
@@ -185,7 +197,7 @@ class ExprWriter {
    * not in the area, on both databases, also under NOT.
    */
   private geo(prefilter: string, exact: string): string {
-    return `(${prefilter} AND coalesce(${exact}, 1 = 0))`;
+    return this.logic(`(${prefilter} AND coalesce(${exact}, 1 = 0))`);
   }
 
   orderKey(key: OrderKey): string {
@@ -219,6 +231,7 @@ export function compileQuery(plan: QueryPlan, table: TableRef, d: QuerySqlDialec
     forCount: boolean,
     csv: ((w: ExprWriter) => string[]) | null = null,
   ): string {
+    w.opaqueLogic = plan.grouped;
     let select = csv
       ? csv(w)
       : forCount && !plan.distinct && !plan.grouped
@@ -228,7 +241,10 @@ export function compileQuery(plan: QueryPlan, table: TableRef, d: QuerySqlDialec
     if (plan.distinct) select = select.map((sql, i) => `${sql} AS c${i}`);
     if (keyset && !forCount && !csv) select.push(d.rowId);
     const where: string[] = [];
+    // WHERE stays plain, so that the spatial index serves its conditions.
+    w.opaqueLogic = false;
     if (plan.where) where.push(w.expr(plan.where));
+    w.opaqueLogic = plan.grouped;
     if (plan.search.length > 0)
       where.push(d.fullText(table.table, table.textColumns, plan.search, w.params, table.indexed ?? true));
     if (afterId !== null && afterId !== undefined)

@@ -88,6 +88,10 @@ export function postgresSql(timeZone: string): QuerySqlDialect {
     rowId: quote('_id'),
     count: (sql, distinct) => (sql === null ? 'count(*)' : `count(${distinct ? 'DISTINCT ' : ''}${sql})`),
     nulls: (first) => (first ? 'NULLS FIRST' : 'NULLS LAST'),
+    // A one-argument coalesce is a node of its own: the parser does not flatten an AND or OR through it.
+    opaque: (sql) => `coalesce(${sql})`,
+    // min(x COLLATE "C") keeps the C collation, under which upper() and lower() map ASCII only.
+    plain: (sql, type) => (type === 'text' ? `(${sql} COLLATE "default")` : sql),
     limitOffset(limit, offset, params) {
       const l = limit === null ? 'ALL' : params.add(limit, 'number').replace('double precision', 'bigint');
       return offset > 0

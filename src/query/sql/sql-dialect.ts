@@ -49,6 +49,10 @@ export interface QuerySqlDialect {
   fullText(table: string, textColumns: string[], terms: string[], params: Params, indexed: boolean): string;
   /** The row-id column as a comparable expression (for keyset paging). */
   readonly rowId: string;
+  /** A boolean expression the database must not merge into an enclosing AND/OR (see ExprWriter). */
+  opaque(sql: string): string;
+  /** The result of min/max over comparable values, back in the column's own collation. */
+  plain(sql: string, type: ValueType): string;
   /** `count(*)` as a number column. */
   count(sql: string | null, distinct: boolean): string;
   /** `NULLS FIRST` / `NULLS LAST` clause. */

@@ -92,6 +92,8 @@ export function sqliteSql(timeZone: string): QuerySqlDialect {
     rowId: quote('_id'),
     count: (sql, distinct) => (sql === null ? 'count(*)' : `count(${distinct ? 'DISTINCT ' : ''}${sql})`),
     nulls: (first) => (first ? 'NULLS FIRST' : 'NULLS LAST'),
+    opaque: (sql) => sql,
+    plain: (sql) => sql,
     csvField(sql, type, point) {
       if (type === 'point') return point ? csvFieldSql(sql, 'geometry', point) : null;
       if (type === 'geometry') return null;
