@@ -11,6 +11,7 @@ import { QueryTimeoutError } from '../db/query-runner.js';
 import { AppError, errors } from '../errors.js';
 import type { QueryTarget, TablesService } from '../tables/tables.service.js';
 import { decodeCursor, encodeCursor, queryDigest } from './cursor.js';
+import { queryRefusal } from './database-errors.js';
 import { rowDecoder, type JsonValue } from './decode.js';
 import { planQuery } from './plan/plan.js';
 import type { QueryPlan, QuerySchema, ValueType } from './plan/typed.js';
@@ -98,7 +99,7 @@ export function queryService(deps: {
           { timeoutMs: deps.timeoutMs },
         );
       }
-      throw error;
+      throw queryRefusal(error) ?? error;
     }
   }
 

@@ -65,6 +65,13 @@ export function readQueryRequest(input: Record<string, unknown>): QueryRequest {
         { parameter: name, limit: MAX_PARAMETER_CHARS },
       );
     }
+    if (text.includes('\u0000')) {
+      throw errors.badRequest(
+        'request.invalid',
+        `Parameter ${name} contains a NUL character, which no column can hold; remove it.`,
+        { parameter: name },
+      );
+    }
     raw[name] = text;
     if ((SOQL_PARAMETERS as readonly string[]).includes(name)) {
       params[name.slice(1) as keyof QueryParams] = text;
