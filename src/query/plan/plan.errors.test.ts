@@ -3,70 +3,7 @@
  * message that says what to fix. Geo functions are in `plan.geo.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.js';
-import { buildQuery, type QueryParams } from '../soql/parser.js';
-import { planQuery } from './plan.js';
-import type { QueryPlan, QuerySchema } from './typed.js';
-
-const TZ = 'America/Los_Angeles';
-
-const SCHEMA: QuerySchema = {
-  columns: [
-    { field: 'name', type: 'text' },
-    { field: 'zip', type: 'text' },
-    { field: 'valuation', type: 'number' },
-    { field: 'active', type: 'boolean' },
-    { field: 'issued', type: 'date' },
-    { field: 'created_at', type: 'timestamp' },
-    { field: 'location', type: 'point' },
-  ],
-};
-
-function plan(params: QueryParams, filters?: Record<string, string>): QueryPlan {
-  return planQuery(buildQuery(params), SCHEMA, { timeZone: TZ, ...(filters && { filters }) });
-}
-
-/** The AppError that `run` throws; fails the test on success or on any other error. */
-function failure(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a query error');
-}
-
-interface Expected {
-  code: string;
-  clause: string;
-  /** 1-based column of the offending part; null when the error names no place; unchecked when absent. */
-  position?: number | null;
-  near?: string;
-  message?: string | RegExp;
-}
-
-function expectError(run: () => unknown, expected: Expected): AppError {
-  const error = failure(run);
-  expect(error.code).toBe(expected.code);
-  expect(error.status).toBe(400);
-  expect(error.details?.clause).toBe(expected.clause);
-  if (expected.position === null) {
-    expect(error.details?.position).toBeUndefined();
-    expect(error.message.startsWith(`${expected.clause}: `)).toBe(true);
-  } else if (expected.position !== undefined) {
-    expect(error.details?.position).toBe(expected.position);
-    expect(error.message.startsWith(`${expected.clause}, column ${expected.position}: `)).toBe(true);
-  }
-  if (expected.near !== undefined) expect(error.details?.near).toBe(expected.near);
-  if (expected.message !== undefined) expect(error.message).toMatch(expected.message);
-  return error;
-}
-
-const inWhere = (text: string, rest: Omit<Expected, 'clause'>) =>
-  expectError(() => plan({ where: text }), { clause: '$where', ...rest });
-const inSelect = (text: string, rest: Omit<Expected, 'clause'>) =>
-  expectError(() => plan({ select: text }), { clause: '$select', ...rest });
+import { expectError, inSelect, inWhere, plan } from '../../../test/support/soql-plans.js';
 
 describe('planQuery errors: unknown names', () => {
   it('names an unknown column, suggests the nearest and lists the columns', () => {

@@ -3,28 +3,9 @@
  * produces, and constants read as the type they meet (numbers, dates, the city's wall-clock times).
  */
 import { describe, expect, it } from 'vitest';
-import { buildQuery, type QueryParams } from '../soql/parser.js';
+import { plan } from '../../../test/support/soql-plans.js';
 import { FUNCTION_NAMES } from './functions.js';
-import { planQuery } from './plan.js';
-import type { QueryPlan, QuerySchema, TExpr, ValueType } from './typed.js';
-
-const TZ = 'America/Los_Angeles';
-
-const SCHEMA: QuerySchema = {
-  columns: [
-    { field: 'name', type: 'text' },
-    { field: 'zip', type: 'text' },
-    { field: 'valuation', type: 'number' },
-    { field: 'active', type: 'boolean' },
-    { field: 'issued', type: 'date' },
-    { field: 'created_at', type: 'timestamp' },
-    { field: 'location', type: 'point' },
-  ],
-};
-
-function plan(params: QueryParams): QueryPlan {
-  return planQuery(buildQuery(params), SCHEMA, { timeZone: TZ });
-}
+import type { TExpr, ValueType } from './typed.js';
 
 /** The checked form of one expression written in `$select` (aggregates allowed). */
 function selected(text: string): TExpr {

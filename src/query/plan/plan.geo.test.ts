@@ -3,78 +3,7 @@
  * as given, WKT longitude first) and their argument errors, on a point dataset and on a dataset of shapes.
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.js';
-import { buildQuery, type QueryParams } from '../soql/parser.js';
-import { planQuery } from './plan.js';
-import type { QueryPlan, QuerySchema } from './typed.js';
-
-const TZ = 'America/Los_Angeles';
-
-const SCHEMA: QuerySchema = {
-  columns: [
-    { field: 'name', type: 'text' },
-    { field: 'zip', type: 'text' },
-    { field: 'valuation', type: 'number' },
-    { field: 'active', type: 'boolean' },
-    { field: 'issued', type: 'date' },
-    { field: 'created_at', type: 'timestamp' },
-    { field: 'location', type: 'point' },
-  ],
-};
-
-/** A dataset of shapes: its geometry column is not a point column. */
-const SHAPES: QuerySchema = {
-  columns: [
-    { field: 'district', type: 'text' },
-    { field: 'boundary', type: 'geometry' },
-  ],
-};
-
-function plan(params: QueryParams, filters?: Record<string, string>, schema = SCHEMA): QueryPlan {
-  return planQuery(buildQuery(params), schema, { timeZone: TZ, ...(filters && { filters }) });
-}
-
-/** The AppError that `run` throws; fails the test on success or on any other error. */
-function failure(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a query error');
-}
-
-interface Expected {
-  code: string;
-  clause: string;
-  /** 1-based column of the offending part; null when the error names no place; unchecked when absent. */
-  position?: number | null;
-  near?: string;
-  message?: string | RegExp;
-}
-
-function expectError(run: () => unknown, expected: Expected): AppError {
-  const error = failure(run);
-  expect(error.code).toBe(expected.code);
-  expect(error.status).toBe(400);
-  expect(error.details?.clause).toBe(expected.clause);
-  if (expected.position === null) {
-    expect(error.details?.position).toBeUndefined();
-    expect(error.message.startsWith(`${expected.clause}: `)).toBe(true);
-  } else if (expected.position !== undefined) {
-    expect(error.details?.position).toBe(expected.position);
-    expect(error.message.startsWith(`${expected.clause}, column ${expected.position}: `)).toBe(true);
-  }
-  if (expected.near !== undefined) expect(error.details?.near).toBe(expected.near);
-  if (expected.message !== undefined) expect(error.message).toMatch(expected.message);
-  return error;
-}
-
-const inWhere = (text: string, rest: Omit<Expected, 'clause'>) =>
-  expectError(() => plan({ where: text }), { clause: '$where', ...rest });
-const inSelect = (text: string, rest: Omit<Expected, 'clause'>) =>
-  expectError(() => plan({ select: text }), { clause: '$select', ...rest });
+import { expectError, inSelect, inWhere, plan, SCHEMA, SHAPES } from '../../../test/support/soql-plans.js';
 
 describe('planQuery: geo functions', () => {
   const geo = (text: string, schema = SCHEMA) =>

@@ -4,28 +4,8 @@
  * errors in `plan.errors.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { buildQuery, type QueryParams } from '../soql/parser.js';
-import { planQuery } from './plan.js';
-import type { QueryPlan, QuerySchema, TExpr, ValueType } from './typed.js';
-
-const TZ = 'America/Los_Angeles';
-
-/** A dataset with a column of every type, points as its geometry. */
-const SCHEMA: QuerySchema = {
-  columns: [
-    { field: 'name', type: 'text' },
-    { field: 'zip', type: 'text' },
-    { field: 'valuation', type: 'number' },
-    { field: 'active', type: 'boolean' },
-    { field: 'issued', type: 'date' },
-    { field: 'created_at', type: 'timestamp' },
-    { field: 'location', type: 'point' },
-  ],
-};
-
-function plan(params: QueryParams, filters?: Record<string, string>): QueryPlan {
-  return planQuery(buildQuery(params), SCHEMA, { timeZone: TZ, ...(filters && { filters }) });
-}
+import { plan, SCHEMA } from '../../../test/support/soql-plans.js';
+import type { TExpr, ValueType } from './typed.js';
 
 /** The checked form of one expression written in `$select` (aggregates allowed). */
 function selected(text: string): TExpr {

@@ -5,35 +5,14 @@
  * hygiene in `compile.params.test.ts` and `compile.property.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
+import { SCHEMA, SHAPES, TZ } from '../../../test/support/soql-plans.js';
 import { planQuery } from '../plan/plan.js';
-import type { QuerySchema } from '../plan/typed.js';
 import { buildQuery, type QueryParams } from '../soql/parser.js';
 import { localWallTime } from '../../db/sqlite-query-functions.js';
 import { compileQuery, type CompiledQuery, type PageRequest, type TableRef } from './compile.js';
 import { postgresSql } from './postgres-sql.js';
 import type { QuerySqlDialect } from './sql-dialect.js';
 import { sqliteSql, sqliteTimestampKey } from './sqlite-sql.js';
-
-const TZ = 'America/Los_Angeles';
-
-const SCHEMA: QuerySchema = {
-  columns: [
-    { field: 'name', type: 'text' },
-    { field: 'zip', type: 'text' },
-    { field: 'valuation', type: 'number' },
-    { field: 'active', type: 'boolean' },
-    { field: 'issued', type: 'date' },
-    { field: 'created_at', type: 'timestamp' },
-    { field: 'location', type: 'point' },
-  ],
-};
-
-const SHAPES: QuerySchema = {
-  columns: [
-    { field: 'district', type: 'text' },
-    { field: 'boundary', type: 'geometry' },
-  ],
-};
 
 const TABLE: TableRef = { table: 'ds_permits', textColumns: ['name', 'zip'] };
 const sqlite = sqliteSql(TZ);
