@@ -12,6 +12,7 @@ import { importsRoutes } from './tables/imports.routes.js';
 import { rowsRoutes } from './tables/rows.routes.js';
 import { queryRoutes } from './query/query.routes.js';
 import { sodaRoutes } from './standards/soda/soda.routes.js';
+import { ingestRoutes } from './sensors/ingest.routes.js';
 import { join } from 'node:path';
 import { webRoutes } from './web/web.routes.js';
 
@@ -65,7 +66,7 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   installErrorHandler(http);
   await installOpenApi(http, config);
 
-  const services = createServices(config, db);
+  const services = createServices(config, db, http.log);
   await services.catalog.ensureReferenceData();
   const guards = createGuards(config.adminToken);
 
@@ -74,6 +75,7 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   rowsRoutes(http, services.catalog, services.tables, guards);
   queryRoutes(http, services.queries, guards, config.publicUrl);
   sodaRoutes(http, services.queries, guards, config.publicUrl, { timeZone: config.timeZone });
+  ingestRoutes(http, { ingest: services.sensors.ingest, devices: services.sensors.devices, guards });
   importsRoutes(http, services.imports, guards, {
     spoolDir: join(config.dataDir, 'spool'),
     maxBytes: config.maxUploadBytes,

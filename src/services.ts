@@ -7,18 +7,30 @@ import { dataTableRepo } from './tables/data-table.repo.js';
 import { queryService } from './query/query.service.js';
 import { importService } from './tables/import/import.service.js';
 import { tablesRepo } from './tables/tables.repo.js';
+import { createSensors } from './sensors/sensors.js';
 import { searchIndexer } from './tables/search-indexer.js';
 import { tablesService } from './tables/tables.service.js';
 
 /** Wires the modules' services together: the one place that knows who depends on whom. */
-export function createServices(config: Config, db: Database) {
+/** Where services report what operators should see (Fastify's logger in the server). */
+export interface ServiceLog {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+export function createServices(config: Config, db: Database, log?: ServiceLog) {
   const tablesRepository = tablesRepo(db);
   const dataTables = dataTableRepo(db);
   const indexer = searchIndexer({ repo: tablesRepository, tables: dataTables });
   const tables = tablesService(tablesRepository, dataTables, indexer);
+  const sensors = createSensors({
+    db,
+    timeZone: config.timeZone,
+    warn: (message, details) => log?.warn(details, message),
+  });
   const catalog = catalogService({
     repo: catalogRepo(db),
     data: tables.dataStates,
+    liveUpdates: () => sensors.ingest.liveUpdates(),
     publicUrl: config.publicUrl,
   });
   const imports = importService({
@@ -35,7 +47,7 @@ export function createServices(config: Config, db: Database) {
     timeZone: config.timeZone,
     timeoutMs: config.queryTimeoutMs,
   });
-  return { db, state: appState(db), catalog, tables, imports, queries };
+  return { db, state: appState(db), catalog, tables, imports, queries, sensors };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -54,12 +54,23 @@ function parseJson<T>(text: string | null, fallback: T): T {
 export interface CatalogServiceOptions {
   repo: CatalogRepo;
   data: DataStateSource;
+  /**
+   * When live data (sensor observations) last arrived per dataset, ISO instants: a dataset's data_updated_at is
+   * the later of its table's and this.
+   */
+  liveUpdates?: () => Promise<Map<string, string>>;
   publicUrl: string;
   now?: () => Date;
 }
 
 /** The catalog's rules: who sees what, what metadata is valid, how datasets are searched. */
-export function catalogService({ repo, data, publicUrl, now = () => new Date() }: CatalogServiceOptions) {
+export function catalogService({
+  repo,
+  data,
+  liveUpdates = async () => new Map(),
+  publicUrl,
+  now = () => new Date(),
+}: CatalogServiceOptions) {
   const visible = (row: DatasetRow, viewer: Viewer) =>
     viewer.admin || (row.status === 'published' && row.access_level !== 'non-public');
 
@@ -82,6 +93,7 @@ export function catalogService({ repo, data, publicUrl, now = () => new Date() }
     row: DatasetRow,
     departments: Map<string, DepartmentRow>,
     state: DataState | undefined,
+    liveUpdatedAt: string | undefined,
   ): Dataset {
     const category = CATEGORIES.find((c) => c.id === row.category);
     const license = LICENSES.find((l) => l.id === row.license_id);
@@ -113,7 +125,11 @@ export function catalogService({ repo, data, publicUrl, now = () => new Date() }
         row.temporal_start || row.temporal_end ? { start: row.temporal_start, end: row.temporal_end } : null,
       created_at: row.created_at,
       metadata_updated_at: row.metadata_updated_at,
-      data_updated_at: state?.dataUpdatedAt ?? null,
+      data_updated_at:
+        [state?.dataUpdatedAt, liveUpdatedAt]
+          .filter((t) => t !== undefined)
+          .sort()
+          .at(-1) ?? null,
       row_count: state ? state.rowCount : null,
       geometry_type: state?.geometryType ?? null,
       columns: state?.columns ?? [],
@@ -147,12 +163,15 @@ export function catalogService({ repo, data, publicUrl, now = () => new Date() }
   }
 
   async function all(viewer: Viewer): Promise<Dataset[]> {
-    const [rows, departments, states] = await Promise.all([
+    const [rows, departments, states, live] = await Promise.all([
       repo.listDatasets(),
       departmentsById(),
       data.all(),
+      liveUpdates(),
     ]);
-    return rows.filter((r) => visible(r, viewer)).map((r) => present(r, departments, states.get(r.id)));
+    return rows
+      .filter((r) => visible(r, viewer))
+      .map((r) => present(r, departments, states.get(r.id), live.get(r.id)));
   }
 
   return {
@@ -162,7 +181,12 @@ export function catalogService({ repo, data, publicUrl, now = () => new Date() }
 
     async get(id: string, viewer: Viewer = PUBLIC_VIEWER): Promise<Dataset> {
       const row = await requireVisible(id, viewer);
-      return present(row, await departmentsById(), await data.get(row.id));
+      const [departments, state, live] = await Promise.all([
+        departmentsById(),
+        data.get(row.id),
+        liveUpdates(),
+      ]);
+      return present(row, departments, state, live.get(row.id));
     },
 
     /** The stored row's access level, for modules that guard the data behind a dataset. */

@@ -5,7 +5,10 @@ import type { Config } from '../config.js';
 import type { DialectAdapter } from './dialect.js';
 import { postgresRunner, sqliteRunner, type QueryRunner } from './query-runner.js';
 import { postgresAdapter, createPgPool } from './postgres-dialect.js';
+import type { ObservationStore } from './observation-store.js';
+import { postgresObservationStore } from './postgres-observations.js';
 import type { Schema } from './schema.js';
+import { sqliteObservationStore } from './sqlite-observations.js';
 import { openSqlite, sqliteAdapter } from './sqlite-dialect.js';
 
 /** Plaza's handle on its store: Kysely for its own tables, the dialect adapter for dataset tables. */
@@ -14,6 +17,8 @@ export interface Database {
   adapter: DialectAdapter;
   /** Read queries under a time limit (the query API). */
   queries: QueryRunner;
+  /** Batched, transactional writes of sensor observations with their rollups. */
+  observations: ObservationStore;
   /** Where the store is, for logs (never includes a password). */
   description: string;
   close(): Promise<void>;
@@ -29,6 +34,7 @@ export function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): D
       kysely,
       adapter: postgresAdapter(pool),
       queries: postgresRunner(pool),
+      observations: postgresObservationStore(pool),
       description: `postgres://${url.host}${url.pathname}`,
       // Kysely ends the pool it was given.
       close: () => kysely.destroy(),
@@ -44,6 +50,7 @@ export function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): D
     kysely,
     adapter,
     queries,
+    observations: sqliteObservationStore(sqlite),
     description: `sqlite:${file}`,
     close: async () => {
       await queries.close();

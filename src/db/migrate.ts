@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-app-state.js';
 import * as m0003 from './migrations/0003-staging-tables.js';
 import * as m0004 from './migrations/0004-import-locks.js';
 import * as m0005 from './migrations/0005-query-functions.js';
+import * as m0006 from './migrations/0006-sensors.js';
 
 /** Migrations are listed in code (not read from a folder) so that they run the same from sources and from a build. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-staging-tables': m0003,
   '0004-import-locks': m0004,
   '0005-query-functions': m0005,
+  '0006-sensors': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

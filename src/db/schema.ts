@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Kysely's view of Plaza's own tables. Times are ISO 8601 strings in UTC (`...Z`) and JSON documents are
  * stored as text, so that both dialects read and write the same shapes.
@@ -99,6 +101,128 @@ export interface AppStateTable {
   updated_at: string;
 }
 
+/** SensorThings entities (migration 0006). Ids are generated; times of observations are epoch milliseconds. */
+interface SensorEntity {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  properties: string | null;
+}
+
+export interface SensorThingTable extends SensorEntity {
+  dataset_id: string | null;
+  external_id: string | null;
+}
+
+export interface SensorLocationTable extends SensorEntity {
+  encoding_type: string;
+  location: string;
+  minx: number | null;
+  miny: number | null;
+  maxx: number | null;
+  maxy: number | null;
+}
+
+export interface SensorThingLocationTable {
+  thing_id: number;
+  location_id: number;
+}
+
+export interface SensorHistoricalLocationTable {
+  id: Generated<number>;
+  thing_id: number;
+  time: number;
+}
+
+export interface SensorHistoricalLocationLocationTable {
+  historical_location_id: number;
+  location_id: number;
+}
+
+export interface SensorSensorTable extends SensorEntity {
+  encoding_type: string;
+  metadata: string;
+}
+
+export interface SensorObservedPropertyTable extends SensorEntity {
+  definition: string;
+}
+
+export interface SensorFeatureTable extends SensorEntity {
+  encoding_type: string;
+  feature: string;
+}
+
+export interface SensorDatastreamTable extends SensorEntity {
+  thing_id: number;
+  sensor_id: number;
+  observed_property_id: number;
+  observation_type: string;
+  unit_name: string | null;
+  unit_symbol: string | null;
+  unit_definition: string | null;
+  observed_area: string | null;
+  feature_id: number | null;
+  external_id: string | null;
+}
+
+export interface SensorObservationTable {
+  id: Generated<number>;
+  datastream_id: number;
+  phenomenon_time: number;
+  phenomenon_end: number | null;
+  result_time: number | null;
+  result_number: number | null;
+  result_json: string | null;
+  result_quality: string | null;
+  parameters: string | null;
+  feature_id: number | null;
+  received_at: number;
+}
+
+export interface SensorRollupTable {
+  datastream_id: number;
+  /** 60000, 3600000, or 86400000 for the city's local day. */
+  resolution: number;
+  bucket: number;
+  n: number;
+  total: number;
+  min: number;
+  max: number;
+  first_time: number;
+  first_value: number;
+  last_time: number;
+  last_value: number;
+}
+
+export interface SensorDatastreamStateTable {
+  datastream_id: number;
+  observations: number;
+  phenomenon_start: number;
+  phenomenon_end: number;
+  result_start: number | null;
+  result_end: number | null;
+  latest_id: number;
+  latest_time: number;
+  latest_end: number | null;
+  latest_result_time: number | null;
+  latest_number: number | null;
+  latest_json: string | null;
+  latest_quality: string | null;
+  latest_received_at: number;
+}
+
+export interface SensorDeviceTokenTable {
+  id: string;
+  thing_id: number;
+  prefix: string;
+  hash: string;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface Schema {
   app_state: AppStateTable;
   departments: DepartmentTable;
@@ -110,4 +234,17 @@ export interface Schema {
   staging_tables: StagingTable;
   import_locks: ImportLockTable;
   sequences: TableSequence;
+  sensor_things: SensorThingTable;
+  sensor_locations: SensorLocationTable;
+  sensor_thing_locations: SensorThingLocationTable;
+  sensor_historical_locations: SensorHistoricalLocationTable;
+  sensor_historical_location_locations: SensorHistoricalLocationLocationTable;
+  sensor_sensors: SensorSensorTable;
+  sensor_observed_properties: SensorObservedPropertyTable;
+  sensor_features: SensorFeatureTable;
+  sensor_datastreams: SensorDatastreamTable;
+  sensor_observations: SensorObservationTable;
+  sensor_rollups: SensorRollupTable;
+  sensor_datastream_state: SensorDatastreamStateTable;
+  sensor_device_tokens: SensorDeviceTokenTable;
 }

@@ -1,0 +1,66 @@
+/**
+ * How sensor observations reach storage: one transaction per batch that inserts the new rows, skips the ones
+ * already stored, and folds the new ones into the rollups and datastream states. The rules (which buckets, how
+ * values merge) belong to the sensors module; each dialect only runs the statements.
+ */
+
+/** One observation as stored; times are epoch milliseconds. */
+export interface ObservationRow {
+  datastreamId: number;
+  phenomenonTime: number;
+  phenomenonEnd: number | null;
+  resultTime: number | null;
+  /** The result when it is a number (or a boolean as 0/1); null otherwise. */
+  resultNumber: number | null;
+  /** JSON text of a result that is not a number (text, boolean, object), else null. */
+  resultJson: string | null;
+  resultQuality: string | null;
+  parameters: string | null;
+  featureId: number | null;
+  receivedAt: number;
+}
+
+/** A row of sensor_rollups, or a change to fold into one. */
+export interface RollupRow {
+  datastreamId: number;
+  resolution: number;
+  bucket: number;
+  n: number;
+  total: number;
+  min: number;
+  max: number;
+  firstTime: number;
+  firstValue: number;
+  lastTime: number;
+  lastValue: number;
+}
+
+/** A change to a datastream's running state: counts add, ranges widen, the later latest observation wins. */
+export interface StateChange {
+  datastreamId: number;
+  observations: number;
+  phenomenonStart: number;
+  phenomenonEnd: number;
+  resultStart: number | null;
+  resultEnd: number | null;
+  latestId: number;
+  latest: ObservationRow;
+}
+
+/** What a batch adds to rollups and states, computed from the rows that were new. */
+export interface BatchSummary {
+  rollups: RollupRow[];
+  states: StateChange[];
+}
+
+export interface ObservationStore {
+  /**
+   * In one committed transaction: inserts each row unless its (datastream, phenomenon time) is stored already
+   * (or came earlier in the batch), then applies what `summarize` computes from the inserted rows and their ids.
+   * Resolves, per row, to the new id, or null for a duplicate.
+   */
+  write(
+    rows: readonly ObservationRow[],
+    summarize: (inserted: readonly ObservationRow[], ids: readonly number[]) => BatchSummary,
+  ): Promise<(number | null)[]>;
+}

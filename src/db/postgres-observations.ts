@@ -1,0 +1,149 @@
+import type pg from 'pg';
+import type { ObservationRow, ObservationStore } from './observation-store.js';
+
+const INSERT = `INSERT INTO sensor_observations
+    (datastream_id, phenomenon_time, phenomenon_end, result_time, result_number, result_json, result_quality,
+     parameters, feature_id, received_at)
+  SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::float8[], $6::text[],
+    $7::text[], $8::text[], $9::bigint[], $10::bigint[])
+  ON CONFLICT (datastream_id, phenomenon_time) DO NOTHING
+  RETURNING id, datastream_id, phenomenon_time`;
+
+const UPSERT_ROLLUPS = `INSERT INTO sensor_rollups AS r
+    (datastream_id, resolution, bucket, n, total, min, max, first_time, first_value, last_time, last_value)
+  SELECT * FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::bigint[], $5::float8[], $6::float8[],
+    $7::float8[], $8::bigint[], $9::float8[], $10::bigint[], $11::float8[])
+  ON CONFLICT (datastream_id, resolution, bucket) DO UPDATE SET
+    n = r.n + excluded.n,
+    total = r.total + excluded.total,
+    min = least(r.min, excluded.min),
+    max = greatest(r.max, excluded.max),
+    first_value = CASE WHEN excluded.first_time < r.first_time THEN excluded.first_value ELSE r.first_value END,
+    first_time = least(r.first_time, excluded.first_time),
+    last_value = CASE WHEN excluded.last_time > r.last_time THEN excluded.last_value ELSE r.last_value END,
+    last_time = greatest(r.last_time, excluded.last_time)`;
+
+const LATEST_WINS = 'excluded.latest_time > s.latest_time';
+const UPSERT_STATES = `INSERT INTO sensor_datastream_state AS s
+    (datastream_id, observations, phenomenon_start, phenomenon_end, result_start, result_end, latest_id,
+     latest_time, latest_end, latest_result_time, latest_number, latest_json, latest_quality, latest_received_at)
+  SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
+    $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::float8[], $12::text[], $13::text[], $14::bigint[])
+  ON CONFLICT (datastream_id) DO UPDATE SET
+    observations = s.observations + excluded.observations,
+    phenomenon_start = least(s.phenomenon_start, excluded.phenomenon_start),
+    phenomenon_end = greatest(s.phenomenon_end, excluded.phenomenon_end),
+    result_start = least(s.result_start, excluded.result_start),
+    result_end = greatest(s.result_end, excluded.result_end),
+    latest_id = CASE WHEN ${LATEST_WINS} THEN excluded.latest_id ELSE s.latest_id END,
+    latest_end = CASE WHEN ${LATEST_WINS} THEN excluded.latest_end ELSE s.latest_end END,
+    latest_result_time = CASE WHEN ${LATEST_WINS} THEN excluded.latest_result_time ELSE s.latest_result_time END,
+    latest_number = CASE WHEN ${LATEST_WINS} THEN excluded.latest_number ELSE s.latest_number END,
+    latest_json = CASE WHEN ${LATEST_WINS} THEN excluded.latest_json ELSE s.latest_json END,
+    latest_quality = CASE WHEN ${LATEST_WINS} THEN excluded.latest_quality ELSE s.latest_quality END,
+    latest_received_at = CASE WHEN ${LATEST_WINS} THEN excluded.latest_received_at ELSE s.latest_received_at END,
+    latest_time = greatest(s.latest_time, excluded.latest_time)`;
+
+/** Columns of arrays for unnest(), one array per field. */
+function columns<T>(items: readonly T[], fields: readonly ((item: T) => unknown)[]): unknown[][] {
+  return fields.map((field) => items.map(field));
+}
+
+/**
+ * PostgreSQL: one transaction per batch on one pooled client; rows travel as arrays (one parameter per column),
+ * so a batch of thousands is three statements. least/greatest skip NULLs, which the ranges rely on.
+ */
+export function postgresObservationStore(pool: pg.Pool): ObservationStore {
+  return {
+    async write(rows, summarize) {
+      // A batch may carry the same (datastream, time) twice: the first one counts, as it would one by one.
+      const keys = new Map<string, number>();
+      const unique: ObservationRow[] = [];
+      const positions: number[] = [];
+      rows.forEach((row, i) => {
+        const key = `${row.datastreamId}:${row.phenomenonTime}`;
+        if (keys.has(key)) return;
+        keys.set(key, i);
+        unique.push(row);
+        positions.push(i);
+      });
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const { rows: created } = await client.query<{
+          id: number;
+          datastream_id: number;
+          phenomenon_time: number;
+        }>(
+          INSERT,
+          columns(unique, [
+            (r) => r.datastreamId,
+            (r) => r.phenomenonTime,
+            (r) => r.phenomenonEnd,
+            (r) => r.resultTime,
+            (r) => r.resultNumber,
+            (r) => r.resultJson,
+            (r) => r.resultQuality,
+            (r) => r.parameters,
+            (r) => r.featureId,
+            (r) => r.receivedAt,
+          ]),
+        );
+        const ids: (number | null)[] = new Array<number | null>(rows.length).fill(null);
+        const inserted: ObservationRow[] = [];
+        const insertedIds: number[] = [];
+        for (const c of created) {
+          const at = keys.get(`${c.datastream_id}:${c.phenomenon_time}`)!;
+          ids[at] = Number(c.id);
+          inserted.push(rows[at]!);
+          insertedIds.push(Number(c.id));
+        }
+        if (inserted.length > 0) {
+          const summary = summarize(inserted, insertedIds);
+          await client.query(
+            UPSERT_ROLLUPS,
+            columns(summary.rollups, [
+              (r) => r.datastreamId,
+              (r) => r.resolution,
+              (r) => r.bucket,
+              (r) => r.n,
+              (r) => r.total,
+              (r) => r.min,
+              (r) => r.max,
+              (r) => r.firstTime,
+              (r) => r.firstValue,
+              (r) => r.lastTime,
+              (r) => r.lastValue,
+            ]),
+          );
+          await client.query(
+            UPSERT_STATES,
+            columns(summary.states, [
+              (s) => s.datastreamId,
+              (s) => s.observations,
+              (s) => s.phenomenonStart,
+              (s) => s.phenomenonEnd,
+              (s) => s.resultStart,
+              (s) => s.resultEnd,
+              (s) => s.latestId,
+              (s) => s.latest.phenomenonTime,
+              (s) => s.latest.phenomenonEnd,
+              (s) => s.latest.resultTime,
+              (s) => s.latest.resultNumber,
+              (s) => s.latest.resultJson,
+              (s) => s.latest.resultQuality,
+              (s) => s.latest.receivedAt,
+            ]),
+          );
+        }
+        await client.query('COMMIT');
+        return ids;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}

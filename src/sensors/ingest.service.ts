@@ -1,0 +1,337 @@
+/**
+ * Ingest: checks each observation on its own (a bad one is rejected with a reason, the rest of its batch goes
+ * on), then hands the good ones to a group committer. Batches that arrive while a commit is running wait and
+ * share the next transaction, so a thousand devices publishing one value each cost a few commits, not a
+ * thousand. A caller's promise resolves only after its rows are committed: HTTP answers and MQTT PUBACKs wait
+ * on it. Live subscribers hear of the rows after the commit.
+ */
+import type { ObservationRow, ObservationStore } from '../db/observation-store.js';
+import type { DatastreamInfo } from './model.js';
+import type { ModelService } from './model.service.js';
+import { summarize } from './rollup.js';
+import { formatInstant, localDays, parseInstant, parseTimeOrInterval } from './time.js';
+
+/** An observation as a client sends it (SensorThings field names); anything may be wrong with it. */
+export interface ObservationInput {
+  datastreamId: unknown;
+  phenomenonTime?: unknown;
+  result?: unknown;
+  resultTime?: unknown;
+  resultQuality?: unknown;
+  parameters?: unknown;
+  featureOfInterestId?: unknown;
+}
+
+/** Who is writing: the admin (any datastream) or a device (only the datastreams of its Thing). */
+export type Writer = { kind: 'admin' } | { kind: 'device'; thingId: number; tokenId: string };
+
+export type ItemResult =
+  | { status: 'created'; id: number }
+  | { status: 'duplicate' }
+  | { status: 'rejected'; code: string; reason: string };
+
+/** A committed observation, as live feeds carry it. */
+export interface ObservationEvent {
+  id: number;
+  datastreamId: number;
+  datasetId: string | null;
+  thingId: number;
+  phenomenonTime: string;
+  resultTime: string | null;
+  result: unknown;
+  resultQuality: unknown;
+}
+
+/** Observations further ahead of the server's clock than this are refused (a device's clock is wrong). */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** The most rows one transaction takes; a larger backlog is committed in several. */
+const MAX_GROUP_ROWS = 20_000;
+
+const reject = (code: string, reason: string): ItemResult => ({ status: 'rejected', code, reason });
+
+type Checked = { row: ObservationRow; info: DatastreamInfo; result: unknown } | ItemResult;
+
+/** Checks one item against its datastream; returns the row to store or the rejection. */
+function check(
+  item: ObservationInput,
+  info: DatastreamInfo | undefined,
+  writer: Writer,
+  now: number,
+): Checked {
+  if (!info) {
+    return reject(
+      'observation.unknown_datastream',
+      `No datastream ${JSON.stringify(item.datastreamId)}; list datastreams at /sta/v1.1/Datastreams.`,
+    );
+  }
+  if (writer.kind === 'device' && writer.thingId !== info.thingId) {
+    return reject(
+      'observation.forbidden_datastream',
+      `This device may write only to the datastreams of Thing ${writer.thingId}; datastream ${info.id} belongs to another Thing.`,
+    );
+  }
+  let start = now;
+  let end: number | null = null;
+  if (item.phenomenonTime !== undefined && item.phenomenonTime !== null) {
+    const span =
+      typeof item.phenomenonTime === 'string' ? parseTimeOrInterval(item.phenomenonTime) : undefined;
+    if (!span) {
+      return reject(
+        'observation.invalid_time',
+        'phenomenonTime must be an ISO 8601 instant with a zone, such as 2026-05-01T13:00:00Z, or an interval start/end.',
+      );
+    }
+    ({ start, end } = span);
+  }
+  if ((end ?? start) > now + FUTURE_TOLERANCE_MS) {
+    return reject(
+      'observation.future_time',
+      `phenomenonTime ${formatInstant(end ?? start)} is more than 5 minutes ahead of the server clock (${formatInstant(now)}); check the device clock and its time zone.`,
+    );
+  }
+  let resultTime: number | null = null;
+  if (item.resultTime !== undefined && item.resultTime !== null) {
+    const parsed = typeof item.resultTime === 'string' ? parseInstant(item.resultTime) : undefined;
+    if (parsed === undefined) {
+      return reject(
+        'observation.invalid_time',
+        'resultTime must be an ISO 8601 instant with a zone, or null.',
+      );
+    }
+    resultTime = parsed;
+  }
+  const result = item.result;
+  let resultNumber: number | null = null;
+  let resultJson: string | null = null;
+  switch (info.kind) {
+    case 'number':
+    case 'integer':
+      if (
+        typeof result !== 'number' ||
+        !Number.isFinite(result) ||
+        (info.kind === 'integer' && !Number.isInteger(result))
+      ) {
+        return reject(
+          'observation.invalid_result',
+          `Datastream ${info.id} takes ${info.kind === 'integer' ? 'whole numbers (a count)' : 'numbers'}; got ${JSON.stringify(result) ?? 'nothing'}.`,
+        );
+      }
+      resultNumber = result;
+      break;
+    case 'boolean':
+      if (typeof result !== 'boolean') {
+        return reject(
+          'observation.invalid_result',
+          `Datastream ${info.id} takes true or false; got ${JSON.stringify(result) ?? 'nothing'}.`,
+        );
+      }
+      resultNumber = result ? 1 : 0;
+      resultJson = result ? 'true' : 'false';
+      break;
+    case 'text':
+      if (typeof result !== 'string' || result.length === 0 || result.length > 1000) {
+        return reject(
+          'observation.invalid_result',
+          `Datastream ${info.id} takes a category as text (1 to 1000 characters); got ${JSON.stringify(result) ?? 'nothing'}.`,
+        );
+      }
+      resultJson = JSON.stringify(result);
+      break;
+    case 'any':
+      if (result === undefined) return reject('observation.invalid_result', 'The observation has no result.');
+      resultJson = JSON.stringify(result);
+      if (resultJson.length > 64 * 1024) {
+        return reject('observation.invalid_result', 'The result is larger than 64 KiB.');
+      }
+      break;
+  }
+  if (
+    item.parameters !== undefined &&
+    item.parameters !== null &&
+    (typeof item.parameters !== 'object' || Array.isArray(item.parameters))
+  ) {
+    return reject('observation.invalid_parameters', 'parameters must be a JSON object.');
+  }
+  let featureId = null;
+  if (item.featureOfInterestId !== undefined && item.featureOfInterestId !== null) {
+    if (!Number.isSafeInteger(item.featureOfInterestId)) {
+      return reject(
+        'observation.invalid_feature',
+        'FeatureOfInterest must be referenced by its integer @iot.id.',
+      );
+    }
+    featureId = item.featureOfInterestId as number;
+  }
+  const quality =
+    item.resultQuality === undefined || item.resultQuality === null
+      ? null
+      : JSON.stringify(item.resultQuality);
+  return {
+    info,
+    result,
+    row: {
+      datastreamId: info.id,
+      phenomenonTime: start,
+      phenomenonEnd: end,
+      resultTime,
+      resultNumber,
+      resultJson,
+      resultQuality: quality,
+      parameters: item.parameters ? JSON.stringify(item.parameters) : null,
+      featureId,
+      receivedAt: now,
+    },
+  };
+}
+
+interface Pending {
+  rows: ObservationRow[];
+  resolve(ids: (number | null)[]): void;
+  reject(error: unknown): void;
+}
+
+export interface IngestOptions {
+  store: ObservationStore;
+  model: ModelService;
+  timeZone: string;
+  now?: () => number;
+  /** Told about rejections a city would want in its logs (a device writing where it may not). */
+  warn?: (message: string, details: Record<string, unknown>) => void;
+}
+
+export function ingestService({
+  store,
+  model,
+  timeZone,
+  now = () => Date.now(),
+  warn = () => undefined,
+}: IngestOptions) {
+  const dayStart = localDays(timeZone);
+  const listeners = new Set<(events: ObservationEvent[]) => void>();
+  const queue: Pending[] = [];
+  let flushing: Promise<void> | undefined;
+  let newest: Map<string, number> | undefined;
+
+  const fold = (rows: readonly ObservationRow[], ids: readonly number[]) => summarize(rows, ids, dayStart);
+
+  async function flush(): Promise<void> {
+    while (queue.length > 0) {
+      const group: Pending[] = [];
+      let size = 0;
+      while (queue.length > 0 && (group.length === 0 || size + queue[0]!.rows.length <= MAX_GROUP_ROWS)) {
+        const next = queue.shift()!;
+        group.push(next);
+        size += next.rows.length;
+      }
+      const rows = group.length === 1 ? group[0]!.rows : group.flatMap((p) => p.rows);
+      try {
+        const ids = await store.write(rows, fold);
+        let at = 0;
+        for (const pending of group) {
+          pending.resolve(ids.slice(at, at + pending.rows.length));
+          at += pending.rows.length;
+        }
+      } catch (error) {
+        for (const pending of group) pending.reject(error);
+      }
+    }
+  }
+
+  /** Starts a flush on the next turn of the event loop, so that the batches of this turn share its transaction. */
+  function schedule(): void {
+    flushing ??= new Promise<void>((done) => setImmediate(done)).then(flush).finally(() => {
+      flushing = undefined;
+      if (queue.length > 0) schedule();
+    });
+  }
+
+  /** Queues rows for the next commit; resolves with their ids (null: already stored) once committed. */
+  function commit(rows: ObservationRow[]): Promise<(number | null)[]> {
+    return new Promise((resolve, reject) => {
+      queue.push({ rows, resolve, reject });
+      schedule();
+    });
+  }
+
+  return {
+    /**
+     * Stores a batch: each item is created, a duplicate of a stored one (same datastream and phenomenon time),
+     * or rejected with a reason. Resolves after the created ones are committed; rejects only when storage fails,
+     * and then nothing of the batch was stored.
+     */
+    async ingest(items: readonly ObservationInput[], writer: Writer): Promise<ItemResult[]> {
+      const at = now();
+      const ids = new Set<number>();
+      for (const item of items)
+        if (Number.isSafeInteger(item.datastreamId)) ids.add(item.datastreamId as number);
+      const infos = await model.datastreams(ids);
+      const results: ItemResult[] = new Array(items.length);
+      const accepted: { index: number; row: ObservationRow; info: DatastreamInfo; result: unknown }[] = [];
+      items.forEach((item, index) => {
+        const checked = check(item, infos.get(item.datastreamId as number), writer, at);
+        if ('status' in checked) {
+          results[index] = checked;
+          if (
+            checked.status === 'rejected' &&
+            checked.code === 'observation.forbidden_datastream' &&
+            writer.kind === 'device'
+          ) {
+            warn('device wrote to a datastream it does not own', {
+              token: writer.tokenId,
+              thing: writer.thingId,
+              datastream: item.datastreamId,
+            });
+          }
+        } else accepted.push({ index, ...checked });
+      });
+      if (accepted.length === 0) return results;
+      const stored = await commit(accepted.map((a) => a.row));
+      const events: ObservationEvent[] = [];
+      accepted.forEach((a, i) => {
+        const id = stored[i];
+        if (id === null || id === undefined) {
+          results[a.index] = { status: 'duplicate' };
+          return;
+        }
+        results[a.index] = { status: 'created', id };
+        events.push({
+          id,
+          datastreamId: a.info.id,
+          datasetId: a.info.datasetId,
+          thingId: a.info.thingId,
+          phenomenonTime:
+            a.row.phenomenonEnd === null
+              ? formatInstant(a.row.phenomenonTime)
+              : `${formatInstant(a.row.phenomenonTime)}/${formatInstant(a.row.phenomenonEnd)}`,
+          resultTime: a.row.resultTime === null ? null : formatInstant(a.row.resultTime),
+          result: a.result,
+          resultQuality: a.row.resultQuality === null ? null : (JSON.parse(a.row.resultQuality) as unknown),
+        });
+        if (a.info.datasetId !== null && newest) {
+          newest.set(a.info.datasetId, Math.max(newest.get(a.info.datasetId) ?? 0, at));
+        }
+      });
+      if (events.length > 0) for (const listener of listeners) listener(events);
+      return results;
+    },
+
+    /** Hears of every committed observation, in commit order. Returns how to stop listening. */
+    onCommitted(listener: (events: ObservationEvent[]) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** When each sensor dataset last received an observation (ISO), for the catalog's data_updated_at. */
+    async liveUpdates(): Promise<Map<string, string>> {
+      newest ??= await model.newestByDataset();
+      return new Map([...newest].map(([id, ms]) => [id, formatInstant(ms)]));
+    },
+
+    /** Resolves when everything queued so far is committed. */
+    async drain(): Promise<void> {
+      while (flushing) await flushing;
+    },
+  };
+}
+
+export type IngestService = ReturnType<typeof ingestService>;

@@ -1,0 +1,173 @@
+/**
+ * Creating the SensorThings model: a Thing with its Locations and Datastreams (and their Sensors and
+ * ObservedProperties) in one transaction, and the cached facts about datastreams that ingest checks against.
+ */
+import { errors } from '../errors.js';
+import { toShape } from '../geo/index.js';
+import type { ModelRepo } from './model.repo.js';
+import {
+  observationTypeUri,
+  resultKind,
+  type CreatedThing,
+  type DatastreamInfo,
+  type GeoJson,
+  type ThingInput,
+} from './model.js';
+
+const json = (value: Record<string, unknown> | undefined) =>
+  value === undefined ? null : JSON.stringify(value);
+
+/** A well-formed GeoJSON geometry and its bounding box; a clear error otherwise. */
+function checkGeometry(value: unknown, field: string): { geometry: GeoJson; box: number[] | null } {
+  const shape = toShape(value);
+  if (!shape) {
+    throw errors.badRequest(
+      'sensors.invalid_entity',
+      `${field} must be a GeoJSON geometry in longitude, latitude order, such as {"type":"Point","coordinates":[-117.99,33.75]}.`,
+    );
+  }
+  const box = shape.xs.length
+    ? [Math.min(...shape.xs), Math.min(...shape.ys), Math.max(...shape.xs), Math.max(...shape.ys)]
+    : null;
+  return { geometry: value as GeoJson, box };
+}
+
+export function modelService({ repo, now = () => Date.now() }: { repo: ModelRepo; now?: () => number }) {
+  const cache = new Map<number, DatastreamInfo>();
+  const toInfo = (row: Awaited<ReturnType<ModelRepo['datastreams']>>[number]): DatastreamInfo => ({
+    id: row.id,
+    thingId: row.thing_id,
+    datasetId: row.dataset_id,
+    kind: resultKind(row.observation_type),
+    featureId: row.feature_id === null ? null : Number(row.feature_id),
+  });
+
+  return {
+    /** Creates a Thing with everything under it; all or nothing. */
+    async createThing(input: ThingInput): Promise<CreatedThing> {
+      for (const ds of input.datastreams ?? []) {
+        if (!observationTypeUri(ds.observationType)) {
+          throw errors.badRequest(
+            'sensors.invalid_entity',
+            `Datastream "${ds.name}": unknown observationType "${ds.observationType}"; use one of the O&M 2.0 types (OM_Measurement, OM_CountObservation, OM_TruthObservation, OM_CategoryObservation, OM_Observation).`,
+          );
+        }
+      }
+      const locations = (input.locations ?? []).map((l, i) => {
+        const { geometry, box } = checkGeometry(l.location, `locations[${i}].location`);
+        return { ...l, location: geometry, box };
+      });
+      return repo.transaction(async (trx) => {
+        const thingId = await repo.insert(trx, 'sensor_things', {
+          name: input.name,
+          description: input.description ?? '',
+          properties: json(input.properties),
+          dataset_id: input.datasetId ?? null,
+          external_id: input.externalId ?? null,
+        });
+        const locationIds: number[] = [];
+        for (const location of locations) {
+          const box = location.box;
+          const id = await repo.insert(trx, 'sensor_locations', {
+            name: location.name,
+            description: location.description ?? '',
+            encoding_type: location.encodingType ?? 'application/geo+json',
+            location: JSON.stringify(location.location),
+            properties: json(location.properties),
+            minx: box?.[0] ?? null,
+            miny: box?.[1] ?? null,
+            maxx: box?.[2] ?? null,
+            maxy: box?.[3] ?? null,
+          });
+          await repo.link(trx, thingId, id, now());
+          locationIds.push(id);
+        }
+        // Observations without a FeatureOfInterest observe the Thing's place, as SensorThings prescribes.
+        const place = locations[0];
+        const featureId = place
+          ? await repo.insert(trx, 'sensor_features', {
+              name: place.name,
+              description: place.description ?? '',
+              encoding_type: 'application/geo+json',
+              feature: JSON.stringify(place.location),
+              properties: null,
+            })
+          : null;
+        const datastreamIds: number[] = [];
+        for (const ds of input.datastreams ?? []) {
+          const sensorId =
+            'id' in ds.sensor
+              ? ds.sensor.id
+              : await repo.insert(trx, 'sensor_sensors', {
+                  name: ds.sensor.name,
+                  description: ds.sensor.description ?? '',
+                  encoding_type: ds.sensor.encodingType ?? 'text/html',
+                  metadata: ds.sensor.metadata ?? '',
+                  properties: json(ds.sensor.properties),
+                });
+          const propertyId =
+            'id' in ds.observedProperty
+              ? ds.observedProperty.id
+              : await repo.insert(trx, 'sensor_observed_properties', {
+                  name: ds.observedProperty.name,
+                  definition: ds.observedProperty.definition ?? '',
+                  description: ds.observedProperty.description ?? '',
+                  properties: json(ds.observedProperty.properties),
+                });
+          const id = await repo.insert(trx, 'sensor_datastreams', {
+            name: ds.name,
+            description: ds.description ?? '',
+            properties: json(ds.properties),
+            thing_id: thingId,
+            sensor_id: sensorId,
+            observed_property_id: propertyId,
+            observation_type: observationTypeUri(ds.observationType)!,
+            unit_name: ds.unitOfMeasurement.name,
+            unit_symbol: ds.unitOfMeasurement.symbol,
+            unit_definition: ds.unitOfMeasurement.definition,
+            observed_area: place ? JSON.stringify(place.location) : null,
+            feature_id: featureId,
+            external_id: ds.externalId ?? null,
+          });
+          datastreamIds.push(id);
+        }
+        return { id: thingId, locationIds, datastreamIds };
+      });
+    },
+
+    /** The Thing a dataset's seed created under this external id, if any. */
+    thingByExternalId: (datasetId: string, externalId: string) =>
+      repo.thingByExternalId(datasetId, externalId),
+
+    thingExists: (id: number) => repo.thingExists(id),
+
+    /** What ingest checks about datastreams, from memory after the first look. Unknown ids are left out. */
+    async datastreams(ids: Iterable<number>): Promise<Map<number, DatastreamInfo>> {
+      const found = new Map<number, DatastreamInfo>();
+      const missing: number[] = [];
+      for (const id of ids) {
+        const hit = cache.get(id);
+        if (hit) found.set(id, hit);
+        else if (!found.has(id)) missing.push(id);
+      }
+      if (missing.length > 0) {
+        for (const row of await repo.datastreams(missing)) {
+          const info = toInfo(row);
+          cache.set(info.id, info);
+          found.set(info.id, info);
+        }
+      }
+      return found;
+    },
+
+    datastreamIdsOfDataset: (datasetId: string) => repo.datastreamIdsOfDataset(datasetId),
+
+    /** Newest observation received per dataset, epoch ms. */
+    newestByDataset: () => repo.newestByDataset(),
+
+    /** Forgets cached facts (after a datastream is deleted or changes type). */
+    forget: (id?: number) => (id === undefined ? cache.clear() : cache.delete(id)),
+  };
+}
+
+export type ModelService = ReturnType<typeof modelService>;
