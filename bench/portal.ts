@@ -107,10 +107,14 @@ export interface Server {
 }
 
 /** Starts `plaza serve --no-seed` on a free local port and waits until it is ready; `nodeArgs` as for imports. */
-export async function startServer(dataDir: string, nodeArgs: readonly string[] = []): Promise<Server> {
+export async function startServer(
+  dataDir: string,
+  nodeArgs: readonly string[] = [],
+  env: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve', '--no-seed'], {
-    env: plazaEnv(dataDir, { PLAZA_PORT: String(port), PLAZA_HOST: '127.0.0.1' }),
+    env: plazaEnv(dataDir, { PLAZA_PORT: String(port), PLAZA_HOST: '127.0.0.1', ...env }),
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -34,8 +34,12 @@ if (!existsSync(outfile)) {
   const { build } = await import('esbuild');
   const building = `${outdir}.${process.pid}.tmp`;
   await build({
-    // The query worker runs on its own threads: a second entry, written next to the CLI's chunks.
-    entryPoints: { cli: entry, 'sqlite-query-worker': join(root, 'src', 'db', 'sqlite-query-worker.ts') },
+    // The SQLite workers run on their own threads: more entries, written next to the CLI's chunks.
+    entryPoints: {
+      cli: entry,
+      'sqlite-query-worker': join(root, 'src', 'db', 'sqlite-query-worker.ts'),
+      'sqlite-observation-worker': join(root, 'src', 'db', 'sqlite-observation-worker.ts'),
+    },
     outdir: building,
     // Commands load on demand: with splitting each one's modules (and packages) load only when it runs.
     splitting: true,

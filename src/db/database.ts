@@ -8,7 +8,7 @@ import { postgresAdapter, createPgPool } from './postgres-dialect.js';
 import type { ObservationStore } from './observation-store.js';
 import { postgresObservationStore } from './postgres-observations.js';
 import type { Schema } from './schema.js';
-import { sqliteObservationStore } from './sqlite-observations.js';
+import { sqliteObservationWriter } from './sqlite-observation-writer.js';
 import { openSqlite, sqliteAdapter } from './sqlite-dialect.js';
 
 /** Plaza's handle on its store: Kysely for its own tables, the dialect adapter for dataset tables. */
@@ -46,13 +46,15 @@ export function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): D
   const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
   const adapter = sqliteAdapter(sqlite, file);
   const queries = sqliteRunner(file, (query) => adapter.queryArrays(query));
+  const observations = sqliteObservationWriter(file);
   return {
     kysely,
     adapter,
     queries,
-    observations: sqliteObservationStore(sqlite),
+    observations,
     description: `sqlite:${file}`,
     close: async () => {
+      await observations.close();
       await queries.close();
       await kysely.destroy();
     },

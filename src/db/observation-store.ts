@@ -47,20 +47,38 @@ export interface StateChange {
   latest: ObservationRow;
 }
 
+/** The minute rollups a batch adds to one datastream-hour (stored packed: see sensors/minute-pack.ts). */
+export interface MinuteChange {
+  datastreamId: number;
+  /** Start of the UTC hour, epoch ms. */
+  hour: number;
+  minutes: RollupRow[];
+}
+
 /** What a batch adds to rollups and states, computed from the rows that were new. */
 export interface BatchSummary {
+  /** Hour and day rollups, one row per bucket. */
   rollups: RollupRow[];
+  minutes: MinuteChange[];
   states: StateChange[];
+}
+
+/**
+ * The sensors module's rules that a store applies inside its transaction. A store that writes on another thread
+ * rebuilds them there from the time zone (see sensors/batch-rules.ts): functions do not cross threads.
+ */
+export interface BatchRules {
+  readonly timeZone: string;
+  summarize(inserted: readonly ObservationRow[], ids: readonly number[]): BatchSummary;
+  /** Folds minute changes into a stored packed hour (null: none stored yet); returns the bytes to store. */
+  mergeMinutes(stored: Uint8Array | null, hour: number, minutes: readonly RollupRow[]): Uint8Array;
 }
 
 export interface ObservationStore {
   /**
    * In one committed transaction: inserts each row unless its (datastream, phenomenon time) is stored already
-   * (or came earlier in the batch), then applies what `summarize` computes from the inserted rows and their ids.
-   * Resolves, per row, to the new id, or null for a duplicate.
+   * (or came earlier in the batch), then applies what `rules.summarize` computes from the inserted rows and their
+   * ids. Resolves, per row, to the new id, or null for a duplicate.
    */
-  write(
-    rows: readonly ObservationRow[],
-    summarize: (inserted: readonly ObservationRow[], ids: readonly number[]) => BatchSummary,
-  ): Promise<(number | null)[]>;
+  write(rows: readonly ObservationRow[], rules: BatchRules): Promise<(number | null)[]>;
 }

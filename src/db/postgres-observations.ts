@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ObservationRow, ObservationStore } from './observation-store.js';
+import type { MinuteChange, ObservationRow, ObservationStore } from './observation-store.js';
 
 const INSERT = `INSERT INTO sensor_observations
     (datastream_id, phenomenon_time, phenomenon_end, result_time, result_number, result_json, result_quality,
@@ -44,6 +44,18 @@ const UPSERT_STATES = `INSERT INTO sensor_datastream_state AS s
     latest_received_at = CASE WHEN ${LATEST_WINS} THEN excluded.latest_received_at ELSE s.latest_received_at END,
     latest_time = greatest(s.latest_time, excluded.latest_time)`;
 
+// Packed minute rollups: rows are made to exist first, then locked in key order, so that concurrent writers (several
+// nodes) serialize on them instead of overwriting each other's minutes.
+const ENSURE_MINUTES = `INSERT INTO sensor_minute_rollups (datastream_id, hour, minutes)
+  SELECT d, h, '\\x'::bytea FROM unnest($1::bigint[], $2::bigint[]) AS u(d, h)
+  ON CONFLICT (datastream_id, hour) DO NOTHING`;
+const LOCK_MINUTES = `SELECT m.datastream_id, m.hour, m.minutes FROM sensor_minute_rollups m
+  JOIN unnest($1::bigint[], $2::bigint[]) AS u(d, h) ON m.datastream_id = u.d AND m.hour = u.h
+  ORDER BY m.datastream_id, m.hour FOR UPDATE OF m`;
+const WRITE_MINUTES = `UPDATE sensor_minute_rollups m SET minutes = u.minutes
+  FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) AS u(d, h, minutes)
+  WHERE m.datastream_id = u.d AND m.hour = u.h`;
+
 /** Columns of arrays for unnest(), one array per field. */
 function columns<T>(items: readonly T[], fields: readonly ((item: T) => unknown)[]): unknown[][] {
   return fields.map((field) => items.map(field));
@@ -55,7 +67,7 @@ function columns<T>(items: readonly T[], fields: readonly ((item: T) => unknown)
  */
 export function postgresObservationStore(pool: pg.Pool): ObservationStore {
   return {
-    async write(rows, summarize) {
+    async write(rows, rules) {
       // A batch may carry the same (datastream, time) twice: the first one counts, as it would one by one.
       const keys = new Map<string, number>();
       const unique: ObservationRow[] = [];
@@ -99,7 +111,27 @@ export function postgresObservationStore(pool: pg.Pool): ObservationStore {
           insertedIds.push(Number(c.id));
         }
         if (inserted.length > 0) {
-          const summary = summarize(inserted, insertedIds);
+          const summary = rules.summarize(inserted, insertedIds);
+          const minutes = [...summary.minutes].sort(
+            (a, b) => a.datastreamId - b.datastreamId || a.hour - b.hour,
+          );
+          if (minutes.length > 0) {
+            const keys = columns(minutes, [(m) => m.datastreamId, (m) => m.hour]);
+            await client.query(ENSURE_MINUTES, keys);
+            const { rows: locked } = await client.query<{
+              datastream_id: number;
+              hour: number;
+              minutes: Buffer;
+            }>(LOCK_MINUTES, keys);
+            const stored = new Map(locked.map((r) => [`${r.datastream_id}:${r.hour}`, r.minutes]));
+            const merged = minutes.map((m: MinuteChange) => {
+              const bytes = stored.get(`${m.datastreamId}:${m.hour}`);
+              return Buffer.from(
+                rules.mergeMinutes(bytes && bytes.length > 0 ? bytes : null, m.hour, m.minutes),
+              );
+            });
+            await client.query(WRITE_MINUTES, [...keys, merged]);
+          }
           await client.query(
             UPSERT_ROLLUPS,
             columns(summary.rollups, [

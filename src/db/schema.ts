@@ -182,7 +182,7 @@ export interface SensorObservationTable {
 
 export interface SensorRollupTable {
   datastream_id: number;
-  /** 60000, 3600000, or 86400000 for the city's local day. */
+  /** 3600000, or 86400000 for the city's local day (minutes: sensor_minute_rollups). */
   resolution: number;
   bucket: number;
   n: number;
@@ -193,6 +193,13 @@ export interface SensorRollupTable {
   first_value: number;
   last_time: number;
   last_value: number;
+}
+
+/** Minute rollups of one datastream-hour, packed (src/sensors/minute-pack.ts). */
+export interface SensorMinuteRollupTable {
+  datastream_id: number;
+  hour: number;
+  minutes: Uint8Array;
 }
 
 export interface SensorDatastreamStateTable {
@@ -245,6 +252,7 @@ export interface Schema {
   sensor_datastreams: SensorDatastreamTable;
   sensor_observations: SensorObservationTable;
   sensor_rollups: SensorRollupTable;
+  sensor_minute_rollups: SensorMinuteRollupTable;
   sensor_datastream_state: SensorDatastreamStateTable;
   sensor_device_tokens: SensorDeviceTokenTable;
 }

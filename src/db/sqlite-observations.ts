@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ObservationRow, ObservationStore } from './observation-store.js';
+import type { BatchRules, ObservationRow, ObservationStore } from './observation-store.js';
 
 const OBSERVATION_COLUMNS =
   'datastream_id, phenomenon_time, phenomenon_end, result_time, result_number, result_json, result_quality, parameters, feature_id, received_at';
@@ -20,6 +20,10 @@ const UPSERT_ROLLUP = `INSERT INTO sensor_rollups AS r
     first_time = min(r.first_time, excluded.first_time),
     last_value = CASE WHEN excluded.last_time > r.last_time THEN excluded.last_value ELSE r.last_value END,
     last_time = max(r.last_time, excluded.last_time)`;
+
+const READ_MINUTES = 'SELECT minutes FROM sensor_minute_rollups WHERE datastream_id = ? AND hour = ?';
+const WRITE_MINUTES =
+  'INSERT OR REPLACE INTO sensor_minute_rollups (datastream_id, hour, minutes) VALUES (?, ?, ?)';
 
 const LATEST_WINS = 'excluded.latest_time > s.latest_time';
 const UPSERT_STATE = `INSERT INTO sensor_datastream_state AS s
@@ -63,7 +67,7 @@ export function sqliteObservationStore(db: BetterSqlite3.Database): ObservationS
   // Prepared on first use: the database opens before its migrations have run.
   let write: ReturnType<typeof prepare> | undefined;
   return {
-    write: async (rows, summarize) => (write ??= prepare(db))(rows, summarize),
+    write: async (rows, rules) => (write ??= prepare(db))(rows, rules),
   };
 }
 
@@ -71,60 +75,64 @@ function prepare(db: BetterSqlite3.Database) {
   const insert = db.prepare(SQLITE_INSERT_OBSERVATION);
   const rollup = db.prepare(UPSERT_ROLLUP);
   const state = db.prepare(UPSERT_STATE);
-  return db.transaction(
-    (rows: readonly ObservationRow[], summarize: Parameters<ObservationStore['write']>[1]) => {
-      const ids: (number | null)[] = new Array(rows.length);
-      const inserted: ObservationRow[] = [];
-      const insertedIds: number[] = [];
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
-        const result = insert.run(observationValues(row));
-        if (result.changes === 0) {
-          ids[i] = null;
-          continue;
-        }
-        const id = Number(result.lastInsertRowid);
-        ids[i] = id;
-        inserted.push(row);
-        insertedIds.push(id);
+  const readMinutes = db.prepare<[number, number], { minutes: Buffer }>(READ_MINUTES);
+  const writeMinutes = db.prepare(WRITE_MINUTES);
+  return db.transaction((rows: readonly ObservationRow[], rules: BatchRules) => {
+    const ids: (number | null)[] = new Array(rows.length);
+    const inserted: ObservationRow[] = [];
+    const insertedIds: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const result = insert.run(observationValues(row));
+      if (result.changes === 0) {
+        ids[i] = null;
+        continue;
       }
-      if (inserted.length === 0) return ids;
-      const summary = summarize(inserted, insertedIds);
-      for (const r of summary.rollups) {
-        rollup.run(
-          r.datastreamId,
-          r.resolution,
-          r.bucket,
-          r.n,
-          r.total,
-          r.min,
-          r.max,
-          r.firstTime,
-          r.firstValue,
-          r.lastTime,
-          r.lastValue,
-        );
-      }
-      for (const s of summary.states) {
-        const l = s.latest;
-        state.run(
-          s.datastreamId,
-          s.observations,
-          s.phenomenonStart,
-          s.phenomenonEnd,
-          s.resultStart,
-          s.resultEnd,
-          s.latestId,
-          l.phenomenonTime,
-          l.phenomenonEnd,
-          l.resultTime,
-          l.resultNumber,
-          l.resultJson,
-          l.resultQuality,
-          l.receivedAt,
-        );
-      }
-      return ids;
-    },
-  );
+      const id = Number(result.lastInsertRowid);
+      ids[i] = id;
+      inserted.push(row);
+      insertedIds.push(id);
+    }
+    if (inserted.length === 0) return ids;
+    const summary = rules.summarize(inserted, insertedIds);
+    for (const m of summary.minutes) {
+      const stored = readMinutes.get(m.datastreamId, m.hour)?.minutes;
+      writeMinutes.run(m.datastreamId, m.hour, rules.mergeMinutes(stored ?? null, m.hour, m.minutes));
+    }
+    for (const r of summary.rollups) {
+      rollup.run(
+        r.datastreamId,
+        r.resolution,
+        r.bucket,
+        r.n,
+        r.total,
+        r.min,
+        r.max,
+        r.firstTime,
+        r.firstValue,
+        r.lastTime,
+        r.lastValue,
+      );
+    }
+    for (const s of summary.states) {
+      const l = s.latest;
+      state.run(
+        s.datastreamId,
+        s.observations,
+        s.phenomenonStart,
+        s.phenomenonEnd,
+        s.resultStart,
+        s.resultEnd,
+        s.latestId,
+        l.phenomenonTime,
+        l.phenomenonEnd,
+        l.resultTime,
+        l.resultNumber,
+        l.resultJson,
+        l.resultQuality,
+        l.receivedAt,
+      );
+    }
+    return ids;
+  });
 }

@@ -3,11 +3,9 @@
  * limit is answered with a timeout at once; its thread is let go and replaced. SQLite cannot be interrupted
  * from another thread through the driver, so the abandoned statement finishes on its own and its thread exits.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from './worker-script.js';
 
 export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';
@@ -28,41 +26,6 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: Job | null;
-}
-
-let scriptPath: Promise<string> | null = null;
-
-/**
- * The worker's JavaScript: next to this module when running from a bundle or a build, otherwise bundled from
- * the TypeScript source once per process (tests and tools that run the sources directly).
- */
-function workerScript(): Promise<string> {
-  scriptPath ??= (async () => {
-    const here = fileURLToPath(import.meta.url);
-    for (const name of ['sqlite-query-worker.mjs', 'sqlite-query-worker.js']) {
-      const candidate = join(dirname(here), name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const source = join(dirname(here), 'sqlite-query-worker.ts');
-    const root = join(dirname(here), '..', '..');
-    const outDir = join(root, 'node_modules', '.cache', 'plaza-worker');
-    mkdirSync(outDir, { recursive: true });
-    const out = join(outDir, `sqlite-query-worker-${process.pid}.mjs`);
-    const { build } = await import('esbuild');
-    await build({
-      entryPoints: [source],
-      outfile: `${out}.tmp`,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    renameSync(`${out}.tmp`, out);
-    return out;
-  })();
-  return scriptPath;
 }
 
 export interface QueryPool {
@@ -89,7 +52,7 @@ export function sqliteQueryPool(file: string, size = Math.max(2, availableParall
   }
 
   async function spawn(): Promise<Slot> {
-    const worker = new Worker(await workerScript(), { workerData: { file } });
+    const worker = new Worker(await workerScript('sqlite-query-worker'), { workerData: { file } });
     const slot: Slot = { worker, job: null };
     worker.on('message', (message: { id: number; rows?: unknown[][]; error?: string }) => {
       const job = slot.job;

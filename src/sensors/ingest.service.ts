@@ -6,10 +6,10 @@
  * on it. Live subscribers hear of the rows after the commit.
  */
 import type { ObservationRow, ObservationStore } from '../db/observation-store.js';
+import { batchRules } from './batch-rules.js';
 import type { DatastreamInfo } from './model.js';
 import type { ModelService } from './model.service.js';
-import { summarize } from './rollup.js';
-import { formatInstant, localDays, parseInstant, parseTimeOrInterval } from './time.js';
+import { formatInstant, formatSpan, parseInstant, parseTimeOrInterval } from './time.js';
 
 /** An observation as a client sends it (SensorThings field names); anything may be wrong with it. */
 export interface ObservationInput {
@@ -49,7 +49,13 @@ const MAX_GROUP_ROWS = 20_000;
 
 const reject = (code: string, reason: string): ItemResult => ({ status: 'rejected', code, reason });
 
-type Checked = { row: ObservationRow; info: DatastreamInfo; result: unknown } | ItemResult;
+/** An accepted item: the row to store, and the time as the client wrote it when that is already canonical. */
+type Checked =
+  { row: ObservationRow; info: DatastreamInfo; result: unknown; time: string | null } | ItemResult;
+
+/** `2026-05-01T13:00:00.000Z` is what formatInstant would write: live events can reuse the client's text. */
+const canonical = (text: unknown): string | null =>
+  typeof text === 'string' && text.length === 24 && text[19] === '.' ? text : null;
 
 /** Checks one item against its datastream; returns the row to store or the rejection. */
 function check(
@@ -169,6 +175,7 @@ function check(
   return {
     info,
     result,
+    time: end === null ? canonical(item.phenomenonTime) : null,
     row: {
       datastreamId: info.id,
       phenomenonTime: start,
@@ -206,13 +213,12 @@ export function ingestService({
   now = () => Date.now(),
   warn = () => undefined,
 }: IngestOptions) {
-  const dayStart = localDays(timeZone);
   const listeners = new Set<(events: ObservationEvent[]) => void>();
   const queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
   let newest: Map<string, number> | undefined;
 
-  const fold = (rows: readonly ObservationRow[], ids: readonly number[]) => summarize(rows, ids, dayStart);
+  const rules = batchRules(timeZone);
 
   async function flush(): Promise<void> {
     while (queue.length > 0) {
@@ -225,7 +231,7 @@ export function ingestService({
       }
       const rows = group.length === 1 ? group[0]!.rows : group.flatMap((p) => p.rows);
       try {
-        const ids = await store.write(rows, fold);
+        const ids = await store.write(rows, rules);
         let at = 0;
         for (const pending of group) {
           pending.resolve(ids.slice(at, at + pending.rows.length));
@@ -266,7 +272,13 @@ export function ingestService({
         if (Number.isSafeInteger(item.datastreamId)) ids.add(item.datastreamId as number);
       const infos = await model.datastreams(ids);
       const results: ItemResult[] = new Array(items.length);
-      const accepted: { index: number; row: ObservationRow; info: DatastreamInfo; result: unknown }[] = [];
+      const accepted: {
+        index: number;
+        row: ObservationRow;
+        info: DatastreamInfo;
+        result: unknown;
+        time: string | null;
+      }[] = [];
       items.forEach((item, index) => {
         const checked = check(item, infos.get(item.datastreamId as number), writer, at);
         if ('status' in checked) {
@@ -299,10 +311,7 @@ export function ingestService({
           datastreamId: a.info.id,
           datasetId: a.info.datasetId,
           thingId: a.info.thingId,
-          phenomenonTime:
-            a.row.phenomenonEnd === null
-              ? formatInstant(a.row.phenomenonTime)
-              : `${formatInstant(a.row.phenomenonTime)}/${formatInstant(a.row.phenomenonEnd)}`,
+          phenomenonTime: a.time ?? formatSpan(a.row.phenomenonTime, a.row.phenomenonEnd),
           resultTime: a.row.resultTime === null ? null : formatInstant(a.row.resultTime),
           result: a.result,
           resultQuality: a.row.resultQuality === null ? null : (JSON.parse(a.row.resultQuality) as unknown),

@@ -1,14 +1,35 @@
 /**
  * Rollups are maintained at ingest: each batch's new observations are grouped into minute, hour and local-day
- * buckets, and the groups are folded into the stored rows (counts and sums add, extremes widen, the earliest
+ * buckets, and the groups are folded into the stored rollups (counts and sums add, extremes widen, the earliest
  * first and the latest last win). Late data lands in the buckets it belongs to, so every rollup stays equal to
- * an aggregation of the raw rows.
+ * an aggregation of the raw rows. Minutes are handed over per datastream-hour, to be stored packed.
  */
-import type { BatchSummary, ObservationRow, RollupRow, StateChange } from '../db/observation-store.js';
-import { HOUR, MINUTE } from './time.js';
+import type {
+  BatchSummary,
+  MinuteChange,
+  ObservationRow,
+  RollupRow,
+  StateChange,
+} from '../db/observation-store.js';
+import { DAY, HOUR, MINUTE } from './time.js';
 
 /** Resolutions kept, in ms; the day resolution is the city's local day (bucket = instant of local midnight). */
-export const RESOLUTIONS = { minute: MINUTE, hour: HOUR, day: 86_400_000 } as const;
+export const RESOLUTIONS = { minute: MINUTE, hour: HOUR, day: DAY } as const;
+
+/** Merges a change into a stored rollup: the rule both dialects' upserts implement in SQL. */
+export function mergeRollup(stored: RollupRow, change: RollupRow): RollupRow {
+  return {
+    ...stored,
+    n: stored.n + change.n,
+    total: stored.total + change.total,
+    min: Math.min(stored.min, change.min),
+    max: Math.max(stored.max, change.max),
+    firstTime: Math.min(stored.firstTime, change.firstTime),
+    firstValue: change.firstTime < stored.firstTime ? change.firstValue : stored.firstValue,
+    lastTime: Math.max(stored.lastTime, change.lastTime),
+    lastValue: change.lastTime > stored.lastTime ? change.lastValue : stored.lastValue,
+  };
+}
 
 /** Folds one value at one time into a rollup row. */
 function fold(row: RollupRow, time: number, value: number): void {
@@ -26,19 +47,66 @@ function fold(row: RollupRow, time: number, value: number): void {
   }
 }
 
-/** Merges a change into a stored rollup row: the rule both dialects' upserts implement in SQL. */
-export function mergeRollup(stored: RollupRow, change: RollupRow): RollupRow {
-  return {
-    ...stored,
-    n: stored.n + change.n,
-    total: stored.total + change.total,
-    min: Math.min(stored.min, change.min),
-    max: Math.max(stored.max, change.max),
-    firstTime: Math.min(stored.firstTime, change.firstTime),
-    firstValue: change.firstTime < stored.firstTime ? change.firstValue : stored.firstValue,
-    lastTime: Math.max(stored.lastTime, change.lastTime),
-    lastValue: change.lastTime > stored.lastTime ? change.lastValue : stored.lastValue,
-  };
+const start = (
+  datastreamId: number,
+  resolution: number,
+  bucket: number,
+  time: number,
+  value: number,
+): RollupRow => ({
+  datastreamId,
+  resolution,
+  bucket,
+  n: 1,
+  total: value,
+  min: value,
+  max: value,
+  firstTime: time,
+  firstValue: value,
+  lastTime: time,
+  lastValue: value,
+});
+
+/** The buckets of one datastream in a batch. Rows of a datastream mostly come together, in time order. */
+class StreamBuckets {
+  readonly minutes = new Map<number, RollupRow>();
+  readonly hours = new Map<number, RollupRow>();
+  readonly days = new Map<number, RollupRow>();
+  private lastMinute: RollupRow | undefined;
+  private lastHour: RollupRow | undefined;
+  private lastDay: RollupRow | undefined;
+
+  constructor(readonly datastreamId: number) {}
+
+  add(time: number, value: number, dayStart: number): void {
+    const minute = Math.floor(time / MINUTE) * MINUTE;
+    const hour = Math.floor(time / HOUR) * HOUR;
+    this.lastMinute = this.bucket(this.minutes, this.lastMinute, MINUTE, minute, time, value);
+    this.lastHour = this.bucket(this.hours, this.lastHour, HOUR, hour, time, value);
+    this.lastDay = this.bucket(this.days, this.lastDay, DAY, dayStart, time, value);
+  }
+
+  private bucket(
+    buckets: Map<number, RollupRow>,
+    last: RollupRow | undefined,
+    resolution: number,
+    bucket: number,
+    time: number,
+    value: number,
+  ): RollupRow {
+    if (last?.bucket === bucket) {
+      fold(last, time, value);
+      return last;
+    }
+    const found = buckets.get(bucket);
+    if (found) {
+      fold(found, time, value);
+      return found;
+    }
+    const row = start(this.datastreamId, resolution, bucket, time, value);
+    buckets.set(bucket, row);
+    return row;
+  }
 }
 
 /** What a batch of new observations adds to rollups and datastream states. */
@@ -47,33 +115,17 @@ export function summarize(
   ids: readonly number[],
   dayStart: (ms: number) => number,
 ): BatchSummary {
-  const buckets = new Map<string, RollupRow>();
+  const streams = new Map<number, StreamBuckets>();
   const states = new Map<number, StateChange>();
-  const add = (datastreamId: number, resolution: number, bucket: number, time: number, value: number) => {
-    const key = `${datastreamId}:${resolution}:${bucket}`;
-    const row = buckets.get(key);
-    if (row) return fold(row, time, value);
-    buckets.set(key, {
-      datastreamId,
-      resolution,
-      bucket,
-      n: 1,
-      total: value,
-      min: value,
-      max: value,
-      firstTime: time,
-      firstValue: value,
-      lastTime: time,
-      lastValue: value,
-    });
-  };
+  let stream: StreamBuckets | undefined;
+  let state: StateChange | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const time = row.phenomenonTime;
     const end = row.phenomenonEnd ?? time;
-    const state = states.get(row.datastreamId);
+    if (state?.datastreamId !== row.datastreamId) state = states.get(row.datastreamId);
     if (!state) {
-      states.set(row.datastreamId, {
+      state = {
         datastreamId: row.datastreamId,
         observations: 1,
         phenomenonStart: time,
@@ -82,7 +134,8 @@ export function summarize(
         resultEnd: row.resultTime,
         latestId: ids[i]!,
         latest: row,
-      });
+      };
+      states.set(row.datastreamId, state);
     } else {
       state.observations += 1;
       if (time < state.phenomenonStart) state.phenomenonStart = time;
@@ -99,9 +152,27 @@ export function summarize(
     }
     const value = row.resultNumber;
     if (value === null) continue;
-    add(row.datastreamId, MINUTE, Math.floor(time / MINUTE) * MINUTE, time, value);
-    add(row.datastreamId, HOUR, Math.floor(time / HOUR) * HOUR, time, value);
-    add(row.datastreamId, RESOLUTIONS.day, dayStart(time), time, value);
+    if (stream?.datastreamId !== row.datastreamId) {
+      stream = streams.get(row.datastreamId);
+      if (!stream) {
+        stream = new StreamBuckets(row.datastreamId);
+        streams.set(row.datastreamId, stream);
+      }
+    }
+    stream.add(time, value, dayStart(time));
   }
-  return { rollups: [...buckets.values()], states: [...states.values()] };
+  const rollups: RollupRow[] = [];
+  const minutes: MinuteChange[] = [];
+  for (const s of streams.values()) {
+    rollups.push(...s.hours.values(), ...s.days.values());
+    const byHour = new Map<number, RollupRow[]>();
+    for (const row of s.minutes.values()) {
+      const hour = Math.floor(row.bucket / HOUR) * HOUR;
+      const list = byHour.get(hour);
+      if (list) list.push(row);
+      else byHour.set(hour, [row]);
+    }
+    for (const [hour, list] of byHour) minutes.push({ datastreamId: s.datastreamId, hour, minutes: list });
+  }
+  return { rollups, minutes, states: [...states.values()] };
 }

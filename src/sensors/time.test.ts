@@ -47,3 +47,27 @@ describe('sensor times', () => {
     expect(dayStart(Date.UTC(2026, 2, 9, 12)) - dayStart(Date.UTC(2026, 2, 8, 12))).toBe(DAY - HOUR);
   });
 });
+
+describe('the fast path for canonical instants', () => {
+  it('agrees with the general reader on valid and invalid canonical-looking text', () => {
+    for (const text of [
+      '2026-05-01T13:00:00.000Z',
+      '2026-05-01T13:00:00Z',
+      '2026-02-30T10:00:00.000Z',
+      '2026-02-28T24:00:00Z',
+      '2026-13-01T10:00:00Z',
+      '2026-05-01T13:00:60Z',
+      '0000-01-01T00:00:00Z',
+    ]) {
+      const general = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(text)
+        ? (() => {
+            const d = new Date(text);
+            return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 19) !== text.slice(0, 19)
+              ? undefined
+              : d.getTime();
+          })()
+        : undefined;
+      expect(parseInstant(text), text).toBe(general);
+    }
+  });
+});

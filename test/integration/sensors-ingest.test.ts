@@ -1,5 +1,6 @@
 /** Writing observations over HTTP: per-item answers, duplicates, rejections, devices, and rollups that stay true. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { storedMinutes } from '../../src/sensors/minute-pack.js';
 import { createSensorDataset, createStation, deviceToken } from '../fixtures/sensors.js';
 import { setUpApp } from '../fixtures/tables.js';
 import { ADMIN_TOKEN, adminHeaders, describeDb, type TestApp } from '../support/index.js';
@@ -35,14 +36,35 @@ describeDb('sensors: HTTP ingest', () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json<Answer>();
   };
-  const rollups = (datastream: number, resolution: number) =>
-    t.db.kysely
+  /** Stored rollups as rows of one resolution; minutes are unpacked from their datastream-hours. */
+  const rollups = async (datastream: number, resolution: number) => {
+    if (resolution === 60_000) {
+      const hours = await t.db.kysely
+        .selectFrom('sensor_minute_rollups')
+        .selectAll()
+        .where('datastream_id', '=', datastream)
+        .orderBy('hour')
+        .execute();
+      return hours
+        .flatMap((h) => storedMinutes(datastream, Number(h.hour), h.minutes))
+        .map((r) => ({
+          bucket: r.bucket,
+          n: r.n,
+          total: r.total,
+          min: r.min,
+          max: r.max,
+          first_value: r.firstValue,
+          last_value: r.lastValue,
+        }));
+    }
+    return t.db.kysely
       .selectFrom('sensor_rollups')
       .selectAll()
       .where('datastream_id', '=', datastream)
       .where('resolution', '=', resolution)
       .orderBy('bucket')
       .execute();
+  };
   const raw = (datastream: number) =>
     t.db.kysely
       .selectFrom('sensor_observations')
