@@ -19,6 +19,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'import a CSV, GeoJSON or NDJSON file into a dataset',
     load: async () => (await import('./import.command.js')).importCommand,
   },
+  devices: {
+    summary: 'issue, list, rotate and revoke device tokens of sensor Things',
+    load: async () => (await import('./devices.command.js')).devicesCommand,
+  },
   seed: {
     summary: 'seed the Westminster demo (skips what exists)',
     load: async () => (await import('./seed.command.js')).seedCommand,
