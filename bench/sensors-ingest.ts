@@ -129,20 +129,10 @@ async function ours(
             body,
           });
           if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-          const answer = (await res.json()) as {
-            created: number;
-            duplicates: number;
-            rejected: number;
-            results: { code?: string; reason?: string }[];
-          };
+          const answer = (await res.json()) as { created: number; problems: { reason?: string }[] };
+          if (answer.problems.length > 0)
+            throw new Error(`ingest refused rows: ${answer.problems[0]!.reason}`);
           created += answer.created;
-          if (answer.created !== 5000)
-            console.log(
-              answer.created,
-              answer.duplicates,
-              answer.rejected,
-              answer.results.find((r) => r.code),
-            );
         }
       }),
     );

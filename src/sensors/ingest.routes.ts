@@ -9,20 +9,27 @@ import type { IngestService, Writer } from './ingest.service.js';
 
 const ErrorResponse = { $ref: 'Error#' } as const;
 
-const ItemResult = Type.Object({
+const Problem = Type.Object({
   group: Type.Integer({ description: 'Index of the group (datastream) in the request.' }),
   row: Type.Integer({ description: 'Index of the row in its group.' }),
-  status: Type.Union([Type.Literal('created'), Type.Literal('duplicate'), Type.Literal('rejected')]),
-  id: Type.Optional(Type.Integer({ description: 'The new observation id.' })),
-  code: Type.Optional(Type.String()),
-  reason: Type.Optional(Type.String()),
+  status: Type.Union([Type.Literal('duplicate'), Type.Literal('rejected')]),
+  code: Type.Optional(
+    Type.String({ description: 'Why a row was rejected, such as observation.future_time.' }),
+  ),
+  reason: Type.Optional(Type.String({ description: 'What to fix.' })),
 });
 
 const BatchAnswer = Type.Object({
   created: Type.Integer(),
   duplicates: Type.Integer(),
   rejected: Type.Integer(),
-  results: Type.Array(ItemResult),
+  ids: Type.Array(Type.Union([Type.Integer(), Type.Null()]), {
+    description:
+      'One entry per row of the request, groups in order and rows in order within each: the new observation id, or null for a row listed in problems.',
+  }),
+  problems: Type.Array(Problem, {
+    description: 'Every row not created: duplicates and rejections, with reasons.',
+  }),
 });
 
 const DeviceToken = Type.Object({
@@ -71,7 +78,7 @@ export function ingestRoutes(
         tags: ['sensors'],
         summary: 'Write observations of several datastreams at once (SensorThings dataArray shape)',
         description:
-          'Body: `[{"Datastream": {"@iot.id": 1}, "components": ["phenomenonTime", "result"], "dataArray": [["2026-05-01T13:00:00Z", 12.5]]}]`. Each row is answered on its own: created, duplicate (same datastream and phenomenonTime already stored), or rejected with a code and reason; the answer comes after the created rows are committed. Authenticate with a device token (its own Thing\'s datastreams only) or the admin token.',
+          'Body: `[{"Datastream": {"@iot.id": 1}, "components": ["phenomenonTime", "result"], "dataArray": [["2026-05-01T13:00:00Z", 12.5]]}]`. Each row is answered on its own: `ids` gives the new id of every created row, and `problems` lists the others, each a duplicate (same datastream and phenomenonTime already stored) or rejected with a code and reason. The answer comes after the created rows are committed. Authenticate with a device token (its own Thing\'s datastreams only) or the admin token.',
         security: [{ bearer: [] }],
         response: {
           200: BatchAnswer,
@@ -89,15 +96,20 @@ export function ingestRoutes(
         items.map((i) => i.input),
         writer,
       );
-      const answer = { created: 0, duplicates: 0, rejected: 0, results: [] as unknown[] };
+      const ids: (number | null)[] = new Array(results.length);
+      const problems: unknown[] = [];
+      let duplicates = 0;
       results.forEach((result, i) => {
-        const { group, row } = items[i]!;
-        if (result.status === 'created') answer.created++;
-        else if (result.status === 'duplicate') answer.duplicates++;
-        else answer.rejected++;
-        answer.results.push({ group, row, ...result });
+        if (result.status === 'created') {
+          ids[i] = result.id;
+          return;
+        }
+        ids[i] = null;
+        if (result.status === 'duplicate') duplicates++;
+        problems.push({ group: items[i]!.group, row: items[i]!.row, ...result });
       });
-      return answer;
+      const rejected = problems.length - duplicates;
+      return { created: results.length - problems.length, duplicates, rejected, ids, problems };
     },
   );
 

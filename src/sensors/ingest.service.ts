@@ -48,6 +48,7 @@ export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const MAX_GROUP_ROWS = 20_000;
 
 const reject = (code: string, reason: string): ItemResult => ({ status: 'rejected', code, reason });
+const DUPLICATE: ItemResult = Object.freeze({ status: 'duplicate' });
 
 /** An accepted item: the row to store, and the time as the client wrote it when that is already canonical. */
 type Checked =
@@ -272,14 +273,14 @@ export function ingestService({
         if (Number.isSafeInteger(item.datastreamId)) ids.add(item.datastreamId as number);
       const infos = await model.datastreams(ids);
       const results: ItemResult[] = new Array(items.length);
-      const accepted: {
-        index: number;
-        row: ObservationRow;
-        info: DatastreamInfo;
-        result: unknown;
-        time: string | null;
-      }[] = [];
-      items.forEach((item, index) => {
+      // Parallel arrays rather than an object per accepted item: ingest handles a few hundred thousand a second.
+      const rows: ObservationRow[] = [];
+      const accepted: number[] = [];
+      const infosOf: DatastreamInfo[] = [];
+      const values: unknown[] = [];
+      const times: (string | null)[] = [];
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]!;
         const checked = check(item, infos.get(item.datastreamId as number), writer, at);
         if ('status' in checked) {
           results[index] = checked;
@@ -294,32 +295,40 @@ export function ingestService({
               datastream: item.datastreamId,
             });
           }
-        } else accepted.push({ index, ...checked });
-      });
-      if (accepted.length === 0) return results;
-      const stored = await commit(accepted.map((a) => a.row));
+          continue;
+        }
+        rows.push(checked.row);
+        accepted.push(index);
+        infosOf.push(checked.info);
+        values.push(checked.result);
+        times.push(checked.time);
+      }
+      if (rows.length === 0) return results;
+      const stored = await commit(rows);
       const events: ObservationEvent[] = [];
-      accepted.forEach((a, i) => {
+      const datasets = new Set<string>();
+      for (let i = 0; i < rows.length; i++) {
         const id = stored[i];
         if (id === null || id === undefined) {
-          results[a.index] = { status: 'duplicate' };
-          return;
+          results[accepted[i]!] = DUPLICATE;
+          continue;
         }
-        results[a.index] = { status: 'created', id };
+        results[accepted[i]!] = { status: 'created', id };
+        const row = rows[i]!;
+        const info = infosOf[i]!;
         events.push({
           id,
-          datastreamId: a.info.id,
-          datasetId: a.info.datasetId,
-          thingId: a.info.thingId,
-          phenomenonTime: a.time ?? formatSpan(a.row.phenomenonTime, a.row.phenomenonEnd),
-          resultTime: a.row.resultTime === null ? null : formatInstant(a.row.resultTime),
-          result: a.result,
-          resultQuality: a.row.resultQuality === null ? null : (JSON.parse(a.row.resultQuality) as unknown),
+          datastreamId: info.id,
+          datasetId: info.datasetId,
+          thingId: info.thingId,
+          phenomenonTime: times[i] ?? formatSpan(row.phenomenonTime, row.phenomenonEnd),
+          resultTime: row.resultTime === null ? null : formatInstant(row.resultTime),
+          result: values[i],
+          resultQuality: row.resultQuality === null ? null : (JSON.parse(row.resultQuality) as unknown),
         });
-        if (a.info.datasetId !== null && newest) {
-          newest.set(a.info.datasetId, Math.max(newest.get(a.info.datasetId) ?? 0, at));
-        }
-      });
+        if (info.datasetId !== null) datasets.add(info.datasetId);
+      }
+      if (newest) for (const dataset of datasets) newest.set(dataset, Math.max(newest.get(dataset) ?? 0, at));
       if (events.length > 0) for (const listener of listeners) listener(events);
       return results;
     },

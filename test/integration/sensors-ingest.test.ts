@@ -9,7 +9,8 @@ interface Answer {
   created: number;
   duplicates: number;
   rejected: number;
-  results: { group: number; row: number; status: string; id?: number; code?: string; reason?: string }[];
+  ids: (number | null)[];
+  problems: { group: number; row: number; status: string; code?: string; reason?: string }[];
 }
 
 const group = (datastream: number, rows: unknown[][], components = ['phenomenonTime', 'result']) => ({
@@ -93,14 +94,11 @@ describeDb('sensors: HTTP ingest', () => {
       group(pm10, [['2026-01-05T10:00:00Z', 20]]),
     ]);
     expect(body).toMatchObject({ created: 3, duplicates: 0, rejected: 1 });
-    expect(body.results[2]).toMatchObject({
-      group: 0,
-      row: 2,
-      status: 'rejected',
-      code: 'observation.invalid_result',
-    });
-    expect(body.results[3]).toMatchObject({ group: 1, row: 0, status: 'created' });
-    expect(body.results[0]!.id).toBeTypeOf('number');
+    expect(body.problems).toEqual([
+      expect.objectContaining({ group: 0, row: 2, status: 'rejected', code: 'observation.invalid_result' }),
+    ]);
+    expect(body.ids.map((id) => typeof id)).toEqual(['number', 'number', 'object', 'number']);
+    expect(body.ids[2]).toBeNull();
   });
 
   it('reports a resend as a duplicate and stores it once', async () => {
@@ -111,7 +109,8 @@ describeDb('sensors: HTTP ingest', () => {
         ['2026-01-05T10:00:00Z', 98],
       ]),
     ]);
-    expect(body).toMatchObject({ created: 0, duplicates: 2 });
+    expect(body).toMatchObject({ created: 0, duplicates: 2, ids: [null, null] });
+    expect(body.problems.map((p) => p.status)).toEqual(['duplicate', 'duplicate']);
     const rows = await raw(pm25);
     expect(rows.filter((r) => Number(r.phenomenon_time) === Date.UTC(2026, 0, 5, 10))).toHaveLength(1);
     expect(rows.find((r) => Number(r.phenomenon_time) === Date.UTC(2026, 0, 5, 10))?.result_number).toBe(
@@ -130,18 +129,18 @@ describeDb('sensors: HTTP ingest', () => {
       ]),
       group(987654, [['2026-01-05T10:03:00Z', 1]]),
     ]);
-    expect(body.results.map((r) => r.code ?? r.status)).toEqual([
-      'observation.future_time',
-      'observation.invalid_time',
-      'created',
-      'observation.unknown_datastream',
+    expect(body.problems.map((r) => [r.group, r.row, r.code])).toEqual([
+      [0, 0, 'observation.future_time'],
+      [0, 1, 'observation.invalid_time'],
+      [1, 0, 'observation.unknown_datastream'],
     ]);
-    expect(body.results[0]!.reason).toMatch(/5 minutes ahead/);
+    expect(body.ids[2]).toBeTypeOf('number');
+    expect(body.problems[0]!.reason).toMatch(/5 minutes ahead/);
   });
 
   it('lets a device write only to its own Thing', async () => {
     const body = await answer([group(other.datastreamIds[0]!, [['2026-01-05T10:00:00Z', 5]])]);
-    expect(body.results[0]).toMatchObject({ status: 'rejected', code: 'observation.forbidden_datastream' });
+    expect(body.problems[0]).toMatchObject({ status: 'rejected', code: 'observation.forbidden_datastream' });
     expect(await raw(other.datastreamIds[0]!)).toHaveLength(0);
     // The admin may write anywhere.
     const admin = await answer([group(other.datastreamIds[0]!, [['2026-01-05T10:00:00Z', 5]])], ADMIN_TOKEN);
