@@ -12,6 +12,9 @@ import { importsRoutes } from './tables/imports.routes.js';
 import { rowsRoutes } from './tables/rows.routes.js';
 import { queryRoutes } from './query/query.routes.js';
 import { sodaRoutes } from './standards/soda/soda.routes.js';
+import { sensorThingsRoutes } from './standards/sensorthings/sensorthings.routes.js';
+import { sensorThingsWriteRoutes } from './standards/sensorthings/sensorthings-write.routes.js';
+import { mqttEndpoints, writeConformance } from './standards/sensorthings/server-settings.js';
 import { ingestRoutes } from './sensors/ingest.routes.js';
 import { join } from 'node:path';
 import { webRoutes } from './web/web.routes.js';
@@ -75,6 +78,27 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   rowsRoutes(http, services.catalog, services.tables, guards);
   queryRoutes(http, services.queries, guards, config.publicUrl);
   sodaRoutes(http, services.queries, guards, config.publicUrl, { timeZone: config.timeZone });
+  const mqtt = config.mqtt === 'embedded';
+  sensorThingsRoutes(
+    http,
+    { db, catalog: services.catalog, guards },
+    {
+      publicUrl: config.publicUrl,
+      mqttEndpoints: mqtt ? mqttEndpoints(config.publicUrl, config.mqttPort) : [],
+      conformance: writeConformance({ mqtt }),
+    },
+  );
+  sensorThingsWriteRoutes(
+    http,
+    {
+      db,
+      catalog: services.catalog,
+      guards,
+      ingest: services.sensors.ingest,
+      devices: services.sensors.devices,
+    },
+    { publicUrl: config.publicUrl },
+  );
   ingestRoutes(http, { ingest: services.sensors.ingest, devices: services.sensors.devices, guards });
   importsRoutes(http, services.imports, guards, {
     spoolDir: join(config.dataDir, 'spool'),

@@ -23,6 +23,12 @@ export interface Config {
   cityName: string;
   /** Longest a query may run before it is answered with `query.timeout`. */
   queryTimeoutMs: number;
+  /** The embedded MQTT broker (TCP and WebSocket `/mqtt`), or off. */
+  mqtt: 'embedded' | 'off';
+  /** TCP port of the embedded MQTT broker; 0 lets the system choose a free one (tests). */
+  mqttPort: number;
+  /** Run the demo's simulated sensor devices inside `serve` (when the demo network is seeded). */
+  simulate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +94,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     timeZone: env.PLAZA_TIME_ZONE || 'America/Los_Angeles',
     cityName: env.PLAZA_CITY_NAME || 'City of Westminster',
     queryTimeoutMs: integer(env, 'PLAZA_QUERY_TIMEOUT_MS', 20_000, 100, 3_600_000),
+    mqtt: boolean(env, 'PLAZA_MQTT', true) ? 'embedded' : 'off',
+    mqttPort: integer(env, 'PLAZA_MQTT_PORT', 1883, 0, 65535),
+    simulate: boolean(env, 'PLAZA_SIMULATE', true),
     ...overrides,
   };
 }

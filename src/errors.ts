@@ -84,6 +84,14 @@ export const errors = {
       `Content-Type "${type ?? '(none)'}" is not accepted here; send one of ${allowed.join(', ')}.`,
       { allowed },
     ),
+  staBadQuery: (message: string, details?: Record<string, unknown>) =>
+    new AppError('sta.bad_query', 400, message, details),
+  staBadPath: (message: string, details?: Record<string, unknown>) =>
+    new AppError('sta.bad_path', 400, message, details),
+  staUnsupported: (message: string, details?: Record<string, unknown>) =>
+    new AppError('sta.unsupported', 400, message, details),
+  staNotFound: (message: string, details?: Record<string, unknown>) =>
+    new AppError('sta.not_found', 404, message, details),
   importBusy: (id: string) =>
     new AppError('import.busy', 409, `Another import into "${id}" is running; retry when it finishes.`, {
       id,

@@ -23,6 +23,11 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
             scheme: 'bearer',
             description: 'The bootstrap admin token (PLAZA_ADMIN_TOKEN).',
           },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A device token (plaza_dev_...) for its own Thing, or the admin token.',
+          },
         },
       },
       tags: [
@@ -30,6 +35,15 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
         { name: 'data', description: 'Downloads and imports of the data behind datasets' },
         { name: 'query', description: 'SoQL queries over a dataset: filters, aggregates, geo and full text' },
         { name: 'soda', description: 'SODA 2.1-compatible endpoints for existing Socrata clients' },
+        {
+          name: 'sensors',
+          description: 'Sensor observations: ingest, pages, series, latest values, downloads',
+        },
+        {
+          name: 'sensorthings',
+          description:
+            'OGC SensorThings API 1.1 at /sta/v1.1: sensors and observations for SensorThings clients (guide: /docs/sensorthings)',
+        },
         { name: 'admin', description: 'Writes that need the admin token' },
         { name: 'operations', description: 'Health and readiness' },
       ],

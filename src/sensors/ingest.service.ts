@@ -64,6 +64,7 @@ function check(
   info: DatastreamInfo | undefined,
   writer: Writer,
   now: number,
+  features: ReadonlySet<number>,
 ): Checked {
   if (!info) {
     return reject(
@@ -168,6 +169,12 @@ function check(
       );
     }
     featureId = item.featureOfInterestId as number;
+    if (!features.has(featureId)) {
+      return reject(
+        'observation.unknown_feature',
+        `No FeatureOfInterest ${featureId}; list them at /sta/v1.1/FeaturesOfInterest, or leave it out to observe the Thing's location.`,
+      );
+    }
   }
   const quality =
     item.resultQuality === undefined || item.resultQuality === null
@@ -272,6 +279,12 @@ export function ingestService({
       for (const item of items)
         if (Number.isSafeInteger(item.datastreamId)) ids.add(item.datastreamId as number);
       const infos = await model.datastreams(ids);
+      const featureIds = new Set<number>();
+      for (const item of items) {
+        if (Number.isSafeInteger(item.featureOfInterestId))
+          featureIds.add(item.featureOfInterestId as number);
+      }
+      const features = await model.existingFeatures([...featureIds]);
       const results: ItemResult[] = new Array(items.length);
       // Parallel arrays rather than an object per accepted item: ingest handles a few hundred thousand a second.
       const rows: ObservationRow[] = [];
@@ -281,7 +294,7 @@ export function ingestService({
       const times: (string | null)[] = [];
       for (let index = 0; index < items.length; index++) {
         const item = items[index]!;
-        const checked = check(item, infos.get(item.datastreamId as number), writer, at);
+        const checked = check(item, infos.get(item.datastreamId as number), writer, at, features);
         if ('status' in checked) {
           results[index] = checked;
           if (

@@ -62,6 +62,13 @@ export function modelRepo(db: Kysely<Schema>) {
       );
     },
 
+    /** Which of these FeatureOfInterest ids exist. */
+    async existingFeatures(ids: readonly number[]): Promise<Set<number>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db.selectFrom('sensor_features').select('id').where('id', 'in', ids).execute();
+      return new Set(rows.map((r) => Number(r.id)));
+    },
+
     async entityExists(table: 'sensor_sensors' | 'sensor_observed_properties', id: number): Promise<boolean> {
       return (await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
     },

@@ -17,19 +17,31 @@ import {
 const json = (value: Record<string, unknown> | undefined) =>
   value === undefined ? null : JSON.stringify(value);
 
-/** A well-formed GeoJSON geometry and its bounding box; a clear error otherwise. */
-function checkGeometry(value: unknown, field: string): { geometry: GeoJson; box: number[] | null } {
-  const shape = toShape(value);
+/**
+ * A well-formed GeoJSON geometry, or a Feature with one (SensorThings allows both for a Location), and the
+ * bounding box of the geometry; a clear error otherwise. The value is kept as given; `geometry` is the shape
+ * itself, for what must be a geometry (a Datastream's observedArea).
+ */
+function checkGeometry(
+  value: unknown,
+  field: string,
+): { location: GeoJson; geometry: GeoJson; box: number[] | null } {
+  const feature =
+    typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'Feature';
+  const geometry: unknown = feature ? (value as { geometry?: unknown }).geometry : value;
+  const shape = toShape(geometry);
   if (!shape) {
     throw errors.badRequest(
       'sensors.invalid_entity',
-      `${field} must be a GeoJSON geometry in longitude, latitude order, such as {"type":"Point","coordinates":[-117.99,33.75]}.`,
+      feature
+        ? `${field} is a GeoJSON Feature whose geometry is missing or malformed; give it a geometry in longitude, latitude order, such as {"type":"Point","coordinates":[-117.99,33.75]}.`
+        : `${field} must be a GeoJSON geometry (or a Feature with one) in longitude, latitude order, such as {"type":"Point","coordinates":[-117.99,33.75]}.`,
     );
   }
   const box = shape.xs.length
     ? [Math.min(...shape.xs), Math.min(...shape.ys), Math.max(...shape.xs), Math.max(...shape.ys)]
     : null;
-  return { geometry: value as GeoJson, box };
+  return { location: value as GeoJson, geometry: geometry as GeoJson, box };
 }
 
 export function modelService({ repo, now = () => Date.now() }: { repo: ModelRepo; now?: () => number }) {
@@ -54,8 +66,8 @@ export function modelService({ repo, now = () => Date.now() }: { repo: ModelRepo
         }
       }
       const locations = (input.locations ?? []).map((l, i) => {
-        const { geometry, box } = checkGeometry(l.location, `locations[${i}].location`);
-        return { ...l, location: geometry, box };
+        const { location, geometry, box } = checkGeometry(l.location, `locations[${i}].location`);
+        return { ...l, location, geometry, box };
       });
       return repo.transaction(async (trx) => {
         const thingId = await repo.insert(trx, 'sensor_things', {
@@ -125,7 +137,7 @@ export function modelService({ repo, now = () => Date.now() }: { repo: ModelRepo
             unit_name: ds.unitOfMeasurement.name,
             unit_symbol: ds.unitOfMeasurement.symbol,
             unit_definition: ds.unitOfMeasurement.definition,
-            observed_area: place ? JSON.stringify(place.location) : null,
+            observed_area: place ? JSON.stringify(place.geometry) : null,
             feature_id: featureId,
             external_id: ds.externalId ?? null,
           });
@@ -140,6 +152,9 @@ export function modelService({ repo, now = () => Date.now() }: { repo: ModelRepo
       repo.thingByExternalId(datasetId, externalId),
 
     thingExists: (id: number) => repo.thingExists(id),
+
+    /** Which of these FeatureOfInterest ids exist. */
+    existingFeatures: (ids: readonly number[]) => repo.existingFeatures(ids),
 
     /** What ingest checks about datastreams, from memory after the first look. Unknown ids are left out. */
     async datastreams(ids: Iterable<number>): Promise<Map<number, DatastreamInfo>> {

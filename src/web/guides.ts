@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const GUIDES: Readonly<Record<string, string>> = {
   api: 'API guide',
   'query-language': 'Query language (SoQL)',
+  sensorthings: 'SensorThings API',
+  sensors: 'Sensors: devices, ingest and rollups',
   importing: 'Importing data',
   operations: 'Operations',
   architecture: 'Architecture',

@@ -138,6 +138,24 @@ describeDb('sensors: HTTP ingest', () => {
     expect(body.problems[0]!.reason).toMatch(/5 minutes ahead/);
   });
 
+  it('refuses a FeatureOfInterest that does not exist, and takes one that does', async () => {
+    const [pm25] = station.datastreamIds as [number];
+    const components = ['phenomenonTime', 'result', 'FeatureOfInterest/id'];
+    const feature = await t.db.kysely.selectFrom('sensor_features').select('id').executeTakeFirstOrThrow();
+    const body = await answer([
+      group(
+        pm25,
+        [
+          ['2026-01-05T11:00:00Z', 1, 987654],
+          ['2026-01-05T11:01:00Z', 1, Number(feature.id)],
+        ],
+        components,
+      ),
+    ]);
+    expect(body.problems).toEqual([expect.objectContaining({ row: 0, code: 'observation.unknown_feature' })]);
+    expect(body.created).toBe(1);
+  });
+
   it('lets a device write only to its own Thing', async () => {
     const body = await answer([group(other.datastreamIds[0]!, [['2026-01-05T10:00:00Z', 5]])]);
     expect(body.problems[0]).toMatchObject({ status: 'rejected', code: 'observation.forbidden_datastream' });

@@ -48,6 +48,8 @@ export function testEnv(dataDir: string): Record<string, string> {
     PLAZA_ADMIN_TOKEN: ADMIN_TOKEN,
     PLAZA_SEED_DEMO: 'false',
     PLAZA_PUBLIC_URL: 'http://plaza.test',
+    // The MQTT broker listens only while the HTTP server does; on a free port, so test servers never collide.
+    PLAZA_MQTT_PORT: '0',
   };
 }
 
