@@ -16,6 +16,7 @@ import { sensorThingsRoutes } from './standards/sensorthings/sensorthings.routes
 import { sensorThingsWriteRoutes } from './standards/sensorthings/sensorthings-write.routes.js';
 import { mqttEndpoints, writeConformance } from './standards/sensorthings/server-settings.js';
 import { ingestRoutes } from './sensors/ingest.routes.js';
+import { installLive, type Live } from './sensors/live/live.js';
 import { join } from 'node:path';
 import { webRoutes } from './web/web.routes.js';
 
@@ -29,6 +30,8 @@ export interface RouteInfo {
 export interface App {
   http: FastifyInstance;
   services: Services;
+  /** Live feeds: the hub, SSE streams and the embedded MQTT broker. */
+  live: Live;
   /** Every route registered, as Fastify announced it: the OpenAPI test holds the document against it. */
   routes: readonly RouteInfo[];
 }
@@ -100,6 +103,7 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
     { publicUrl: config.publicUrl },
   );
   ingestRoutes(http, { ingest: services.sensors.ingest, devices: services.sensors.devices, guards });
+  const live = await installLive(http, { config, services, guards });
   importsRoutes(http, services.imports, guards, {
     spoolDir: join(config.dataDir, 'spool'),
     maxBytes: config.maxUploadBytes,
@@ -125,5 +129,5 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   http.addHook('onClose', async () => services.tables.indexer.stop());
 
   await http.ready();
-  return { http, services, routes };
+  return { http, services, live, routes };
 }

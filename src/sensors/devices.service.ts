@@ -68,6 +68,7 @@ export function devicesService({
   now?: () => Date;
 }) {
   const cache = new Map<string, { device: Device; until: number }>();
+  const checking = new Map<string, Promise<Device>>();
   const lastTouched = new Map<string, number>();
 
   async function issue(thingId: number, label: string): Promise<{ token: string; device: DeviceToken }> {
@@ -119,25 +120,35 @@ export function devicesService({
     /** The device a token belongs to; throws auth.device_token_invalid or auth.device_token_revoked. */
     async authenticate(token: string): Promise<Device> {
       const hit = cache.get(token);
-      const at = Date.now();
-      if (hit && hit.until > at) return hit.device;
-      const match = TOKEN.exec(token);
-      if (!match) throw deviceErrors.invalid();
-      const row = await repo.byPrefix(match[1]!);
-      if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(digest(token))))
-        throw deviceErrors.invalid();
-      if (row.revoked_at !== null) throw deviceErrors.revoked();
-      const device = { tokenId: row.id, thingId: Number(row.thing_id) };
-      if (cache.size > 50_000) cache.clear();
-      cache.set(token, { device, until: at + CACHE_MS });
-      // Last use is worth knowing to the minute, not worth a write per request.
-      if ((lastTouched.get(row.id) ?? 0) < at - 60_000) {
-        lastTouched.set(row.id, at);
-        await repo.touch(row.id, now().toISOString());
+      if (hit && hit.until > Date.now()) return hit.device;
+      // Many requests of one device arrive together when its cache entry expires: they share one lookup.
+      let pending = checking.get(token);
+      if (!pending) {
+        pending = check(token).finally(() => checking.delete(token));
+        checking.set(token, pending);
       }
-      return device;
+      return pending;
     },
   };
+
+  async function check(token: string): Promise<Device> {
+    const at = Date.now();
+    const match = TOKEN.exec(token);
+    if (!match) throw deviceErrors.invalid();
+    const row = await repo.byPrefix(match[1]!);
+    if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(digest(token))))
+      throw deviceErrors.invalid();
+    if (row.revoked_at !== null) throw deviceErrors.revoked();
+    const device = { tokenId: row.id, thingId: Number(row.thing_id) };
+    if (cache.size > 50_000) cache.clear();
+    cache.set(token, { device, until: at + CACHE_MS });
+    // Last use is worth knowing to the minute, not worth a write per request.
+    if ((lastTouched.get(row.id) ?? 0) < at - 60_000) {
+      lastTouched.set(row.id, at);
+      await repo.touch(row.id, now().toISOString());
+    }
+    return device;
+  }
 }
 
 export type DevicesService = ReturnType<typeof devicesService>;

@@ -230,13 +230,13 @@ export function ingestService({
 
   async function flush(): Promise<void> {
     while (queue.length > 0) {
-      const group: Pending[] = [];
+      let take = 0;
       let size = 0;
-      while (queue.length > 0 && (group.length === 0 || size + queue[0]!.rows.length <= MAX_GROUP_ROWS)) {
-        const next = queue.shift()!;
-        group.push(next);
-        size += next.rows.length;
+      while (take < queue.length && (take === 0 || size + queue[take]!.rows.length <= MAX_GROUP_ROWS)) {
+        size += queue[take]!.rows.length;
+        take++;
       }
+      const group = queue.splice(0, take);
       const rows = group.length === 1 ? group[0]!.rows : group.flatMap((p) => p.rows);
       try {
         const ids = await store.write(rows, rules);
@@ -342,7 +342,16 @@ export function ingestService({
         if (info.datasetId !== null) datasets.add(info.datasetId);
       }
       if (newest) for (const dataset of datasets) newest.set(dataset, Math.max(newest.get(dataset) ?? 0, at));
-      if (events.length > 0) for (const listener of listeners) listener(events);
+      // The rows are committed whatever a listener does: a failing one is reported, never the writer's error.
+      if (events.length > 0) {
+        for (const listener of listeners) {
+          try {
+            listener(events);
+          } catch (error) {
+            warn('a listener of committed observations failed', { err: error });
+          }
+        }
+      }
       return results;
     },
 

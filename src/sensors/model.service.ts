@@ -46,6 +46,7 @@ function checkGeometry(
 
 export function modelService({ repo, now = () => Date.now() }: { repo: ModelRepo; now?: () => number }) {
   const cache = new Map<number, DatastreamInfo>();
+  const loading = new Map<number, Promise<DatastreamInfo | undefined>>();
   const toInfo = (row: Awaited<ReturnType<ModelRepo['datastreams']>>[number]): DatastreamInfo => ({
     id: row.id,
     thingId: row.thing_id,
@@ -160,18 +161,29 @@ export function modelService({ repo, now = () => Date.now() }: { repo: ModelRepo
     async datastreams(ids: Iterable<number>): Promise<Map<number, DatastreamInfo>> {
       const found = new Map<number, DatastreamInfo>();
       const missing: number[] = [];
+      const waits: Promise<void>[] = [];
       for (const id of ids) {
         const hit = cache.get(id);
         if (hit) found.set(id, hit);
-        else if (!found.has(id)) missing.push(id);
+        else if (loading.has(id)) {
+          // Another caller is reading it already (hundreds of devices connect at once): share its read.
+          waits.push(loading.get(id)!.then((info) => void (info && found.set(id, info))));
+        } else if (!found.has(id)) missing.push(id);
       }
       if (missing.length > 0) {
-        for (const row of await repo.datastreams(missing)) {
-          const info = toInfo(row);
-          cache.set(info.id, info);
-          found.set(info.id, info);
+        const read = repo.datastreams(missing).then((rows) => new Map(rows.map((r) => [r.id, toInfo(r)])));
+        for (const id of missing) {
+          const one = read.then((infos) => infos.get(id));
+          loading.set(id, one);
+          waits.push(one.then((info) => void (info && found.set(id, info))));
+        }
+        try {
+          for (const info of (await read).values()) cache.set(info.id, info);
+        } finally {
+          for (const id of missing) loading.delete(id);
         }
       }
+      await Promise.all(waits);
       return found;
     },
 
