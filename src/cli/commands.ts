@@ -23,6 +23,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'issue, list, rotate and revoke device tokens of sensor Things',
     load: async () => (await import('./devices.command.js')).devicesCommand,
   },
+  simulate: {
+    summary: "run the demo's simulated sensor devices (MQTT publishers with their own tokens)",
+    load: async () => (await import('./simulate.command.js')).simulateCommand,
+  },
   seed: {
     summary: 'seed the Westminster demo (skips what exists)',
     load: async () => (await import('./seed.command.js')).seedCommand,

@@ -271,9 +271,14 @@ export function ingestService({
     /**
      * Stores a batch: each item is created, a duplicate of a stored one (same datastream and phenomenon time),
      * or rejected with a reason. Resolves after the created ones are committed; rejects only when storage fails,
-     * and then nothing of the batch was stored.
+     * and then nothing of the batch was stored. `live: false` keeps the batch out of the live feeds: history
+     * loaded in bulk (a backfill) is not news to subscribers.
      */
-    async ingest(items: readonly ObservationInput[], writer: Writer): Promise<ItemResult[]> {
+    async ingest(
+      items: readonly ObservationInput[],
+      writer: Writer,
+      { live = true }: { live?: boolean } = {},
+    ): Promise<ItemResult[]> {
       const at = now();
       const ids = new Set<number>();
       for (const item of items)
@@ -329,6 +334,8 @@ export function ingestService({
         results[accepted[i]!] = { status: 'created', id };
         const row = rows[i]!;
         const info = infosOf[i]!;
+        if (info.datasetId !== null) datasets.add(info.datasetId);
+        if (!live) continue;
         events.push({
           id,
           datastreamId: info.id,
@@ -339,7 +346,6 @@ export function ingestService({
           result: values[i],
           resultQuality: row.resultQuality === null ? null : (JSON.parse(row.resultQuality) as unknown),
         });
-        if (info.datasetId !== null) datasets.add(info.datasetId);
       }
       if (newest) for (const dataset of datasets) newest.set(dataset, Math.max(newest.get(dataset) ?? 0, at));
       // The rows are committed whatever a listener does: a failing one is reported, never the writer's error.

@@ -249,6 +249,31 @@ describeDb('sensors: HTTP ingest', () => {
     expect(Number(state.observations)).toBe(stored.length);
   });
 
+  it('announces committed observations to live listeners, and keeps bulk history out of the feeds', async () => {
+    const { ingest } = t.app.services.sensors;
+    const heard: number[] = [];
+    const stop = ingest.onCommitted((events) => heard.push(...events.map((e) => e.id)));
+    try {
+      const [pm25] = station.datastreamIds as [number];
+      const [live] = await ingest.ingest(
+        [{ datastreamId: pm25, phenomenonTime: '2026-01-08T10:00:00Z', result: 3 }],
+        {
+          kind: 'admin',
+        },
+      );
+      const [history] = await ingest.ingest(
+        [{ datastreamId: pm25, phenomenonTime: '2025-12-08T10:00:00Z', result: 4 }],
+        { kind: 'admin' },
+        { live: false },
+      );
+      expect(live).toMatchObject({ status: 'created' });
+      expect(history).toMatchObject({ status: 'created' });
+      expect(heard).toEqual([(live as { id: number }).id]);
+    } finally {
+      stop();
+    }
+  });
+
   it('rotates and revokes device tokens', async () => {
     const list = await t.inject({ url: `/api/v1/things/${station.id}/device-tokens`, headers: adminHeaders });
     const [first] = list.json<{ tokens: { id: string; prefix: string }[] }>().tokens;

@@ -27,7 +27,7 @@ export function sensorDatasets(context: DemoContext): DemoDataset[] {
         spatial: [-118.0, 33.745, -117.965, 33.76],
         paragraphs: [
           `Whether each sensor-equipped parking space is free or occupied, and how full each lot and curb is. ${LIVE}`,
-          'Each in-ground sensor reports a state change as it happens (free, occupied, unknown, out of service); every 5 minutes Plaza rolls them up into occupied and operational counts per lot or block face. The spaces, with their `sensor_id`, are listed in *Public Parking Spaces*.',
+          'Each in-ground sensor reports a state change as it happens (free, occupied, unknown, out of service); every 5 minutes the gateway of each lot or block face reports how many of its spaces are occupied and how many are operational. The spaces, with their `sensor_id`, are listed in *Public Parking Spaces*.',
           'Caveats: a sensor can stick on "occupied" under a pile of leaves or a parked trailer; an aggregate with more occupied than operational spaces is invalid and flagged. Quality flags follow IOOS QARTOD (1 pass, 3 suspect, 4 fail, 9 missing).',
         ],
         method: 'the observations come from the demo simulator, not from real sensors.',
@@ -44,7 +44,7 @@ export function sensorDatasets(context: DemoContext): DemoDataset[] {
         steward: STEWARDS.traffic,
         paragraphs: [
           `Vehicle counts and mean speeds from loop and radar detectors at signalized intersections on the arterials (Beach Blvd, Bolsa Ave, Magnolia St, Brookhurst St and others). ${LIVE}`,
-          'Detectors report per approach every minute; Plaza rolls the counts up into 15-minute, hourly, daily and weekly totals, and speeds into means weighted by count.',
+          'Detectors report per approach every 5 minutes (the vehicles counted in the bin and their mean speed); Plaza rolls the counts up into hourly and daily totals.',
           'Caveats: detectors drop out (gaps), report zeros when a loop is cut during roadwork, and get stuck; all observations carry QARTOD quality flags. Counts are vehicles per bin, speeds miles per hour.',
         ],
         method: 'the observations come from the demo simulator, not from real detectors.',
