@@ -6,6 +6,9 @@
  *   download GET /api/v1/datasets/<id>/rows.csv     <= 1.5x `sqlite3 -csv 'SELECT * FROM t'`
  *   memory   peak RSS of the import and the server  <  250 MB each
  *   queries  SoQL on the imported dataset (see query.ts) against hand-written SQL and `sqlite3 -csv`
+ *   ingest   HTTP batch ingest of 1,000,000 observations >= 0.6x raw prepared inserts (sensors-ingest.ts)
+ *   sensors  series from rollups against a GROUP BY of the raw rows, latest of 10,000 datastreams (sensors-read.ts)
+ *   live     MQTT QoS 1 ingest from 200 devices, SSE fan-out to 2,000 subscribers (sensors-live.ts)
  *
  * Options: --rows N (1,000,000), --import-runs N (3), --download-runs N (5), --keep (keep bench/work/run).
  * Exits 0 once measured: a missed target is printed as MISSED, it is not a test failure. It exits 1 when a
@@ -21,6 +24,9 @@ import { generateCsv, HEADER } from './generate.js';
 import { httpRead, median, toMb } from './measure.js';
 import { createDataset, DATASET, importFile, ROOT, startServer, warmUp, type Server } from './portal.js';
 import { buildSearchIndexes, queryBench } from './query.js';
+import { sensorsIngestBench } from './sensors-ingest.js';
+import { sensorsReadBench } from './sensors-read.js';
+import { sensorsLiveBench } from './sensors-live.js';
 import { passes, table, writeResults, type Measure } from './report.js';
 
 const MEMORY_LIMIT_MB = 250;
@@ -166,6 +172,15 @@ async function main(): Promise<number> {
     say('Queries on the imported dataset:');
     const queries = await queryBench(lastDir);
 
+    say('Sensor ingest (1,000,000 observations over HTTP against raw prepared inserts):');
+    const sensorsIngest = await sensorsIngestBench();
+
+    say('Sensor reads (a year of minute data as hourly averages; latest of 10,000 datastreams):');
+    const sensorsRead = await sensorsReadBench();
+
+    say('Live feeds (MQTT ingest from 200 devices; SSE to 2,000 subscribers):');
+    const sensorsLive = await sensorsLiveBench();
+
     const measures: Measure[] = [
       {
         measure: `import ${rows.toLocaleString('en-US')} rows`,
@@ -204,6 +219,9 @@ async function main(): Promise<number> {
         limit: { on: 'ours', max: MEMORY_LIMIT_MB, inclusive: false },
       },
       ...queries.measures,
+      sensorsIngest,
+      ...sensorsRead.measures,
+      ...sensorsLive.measures,
     ];
     const checks = {
       import_rows_written: rowsWritten.every((n) => n === rows),
@@ -211,6 +229,8 @@ async function main(): Promise<number> {
       download_lines: downloadLines.every((n) => n === rows + 1),
       download_row_count_header: rowCountHeader === String(rows),
       baseline_export_lines: baselineLines.every((n) => n === rows + 1),
+      sensor_read_answers: sensorsRead.ok,
+      live_feed_checks: sensorsLive.ok,
     };
 
     say('');
@@ -278,6 +298,8 @@ async function main(): Promise<number> {
         circle_query_before_seconds: round(indexes.circleBefore, 3),
       },
       queries: queries.details,
+      sensors_read: sensorsRead.details,
+      sensors_live: sensorsLive.details,
       checks,
     });
     say('Wrote bench/results.json');

@@ -23,7 +23,7 @@ import { SQLITE_INSERT_OBSERVATION } from '../src/db/sqlite-observations.js';
 import { createServices } from '../src/services.js';
 import { median } from './measure.js';
 import { ROOT, startServer } from './portal.js';
-import type { Measure } from './report.js';
+import { mergeResults, table, type Measure } from './report.js';
 
 const DATASTREAMS = 1_000;
 const BATCH_STREAMS = 50;
@@ -213,6 +213,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     observations: values.observations ? Number(values.observations) : undefined,
     runs: values.runs ? Number(values.runs) : undefined,
   });
-  const { table } = await import('./report.js');
   say(`\n${table([measure])}`);
+  await mergeResults(join(ROOT, 'bench', 'results.json'), 'sensors_ingest', [measure], {
+    observations: values.observations ? Number(values.observations) : 1_000_000,
+    batch: `${BATCH_STREAMS} datastreams x ${BATCH_ROWS_PER_STREAM} rows`,
+    clients: CLIENTS,
+  });
 }

@@ -16,6 +16,7 @@ import { sensorThingsRoutes } from './standards/sensorthings/sensorthings.routes
 import { sensorThingsWriteRoutes } from './standards/sensorthings/sensorthings-write.routes.js';
 import { mqttEndpoints, writeConformance } from './standards/sensorthings/server-settings.js';
 import { ingestRoutes } from './sensors/ingest.routes.js';
+import { sensorReadRoutes } from './sensors/readings.routes.js';
 import { installLive, type Live } from './sensors/live/live.js';
 import { join } from 'node:path';
 import { webRoutes } from './web/web.routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
     { publicUrl: config.publicUrl },
   );
   ingestRoutes(http, { ingest: services.sensors.ingest, devices: services.sensors.devices, guards });
+  sensorReadRoutes(http, services, guards, config);
   const live = await installLive(http, { config, services, guards });
   importsRoutes(http, services.imports, guards, {
     spoolDir: join(config.dataDir, 'spool'),

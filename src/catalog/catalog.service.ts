@@ -42,6 +42,27 @@ const GEO_FORMAT = {
   title: 'Full download as GeoJSON',
 };
 
+const SENSOR_FORMATS: Formats = [
+  {
+    format: 'JSON',
+    mediaType: 'application/json',
+    path: 'latest',
+    title: 'Latest value of every datastream',
+  },
+  {
+    format: 'GeoJSON',
+    mediaType: 'application/geo+json',
+    path: 'latest.geojson',
+    title: 'Latest values at the sensors, for maps',
+  },
+  {
+    format: 'CSV',
+    mediaType: 'text/csv',
+    path: 'observations.csv',
+    title: 'Observations of the last 24 hours (start and end choose up to 31 days)',
+  },
+];
+
 function parseJson<T>(text: string | null, fallback: T): T {
   if (text === null) return fallback;
   try {
@@ -75,8 +96,17 @@ export function catalogService({
     viewer.admin || (row.status === 'published' && row.access_level !== 'non-public');
 
   function distributions(row: DatasetRow, state: DataState | undefined): Distribution[] {
-    if (!state) return [];
     const base = `${publicUrl}/api/v1/datasets/${row.id}`;
+    // A sensor dataset's data is its live observations, read through the sensor API.
+    if (row.kind === 'sensor') {
+      return SENSOR_FORMATS.map((f) => ({
+        format: f.format,
+        mediaType: f.mediaType,
+        title: f.title,
+        url: `${base}/${f.path}`,
+      }));
+    }
+    if (!state) return [];
     const formats = state.geometryType ? [...TABLE_FORMATS, GEO_FORMAT] : TABLE_FORMATS;
     return [
       ...formats.map((f) => ({

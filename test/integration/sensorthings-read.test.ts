@@ -452,6 +452,17 @@ describeDb('SensorThings API 1.1 (read)', () => {
       expect(names(await get('/Things', true))).toEqual(['Station A', 'Station B', 'Hidden Station']);
       expect((await get(`/Datastreams(${n.hidden.temperature})/Observations`, true)).value).toHaveLength(3);
     });
+
+    it('hide a Thing that belongs to no dataset from the public, as the native API does', async () => {
+      const orphan = await n.t.app.services.sensors.model.createThing({
+        name: 'Unlisted Prototype',
+        locations: [{ name: 'Bench', location: { type: 'Point', coordinates: [-117.99, 33.75] } }],
+      });
+      expect(names(await get('/Things'))).not.toContain('Unlisted Prototype');
+      failure(await n.t.inject(`/sta/v1.1/Things(${orphan.id})`), 404, 'sta.not_found');
+      expect(names(await get('/Locations'))).not.toContain('Bench');
+      expect(names(await get('/Things', true))).toContain('Unlisted Prototype');
+    });
   });
 
   describe('hostile values', () => {

@@ -123,7 +123,7 @@ function statements(postgres: boolean): string[] {
        PRIMARY KEY (datastream_id, hour)
      )${withoutRowid}`,
     `CREATE TABLE sensor_datastream_state (
-       datastream_id bigint PRIMARY KEY,
+       datastream_id ${postgres ? 'bigint PRIMARY KEY' : 'INTEGER PRIMARY KEY'},
        observations bigint NOT NULL,
        phenomenon_start bigint NOT NULL,
        phenomenon_end bigint NOT NULL,

@@ -21,6 +21,7 @@ import {
   type Links,
 } from './render.js';
 import { FOREIGN_KEYS } from './sql/entities.js';
+import { NO_DATASET } from './sql/visibility.js';
 import type { Row, StaRepo } from './sta.repo.js';
 
 export type StaResponse =
@@ -43,12 +44,12 @@ export const STA_PREFIX = '/sta/v1.1';
 export function sensorThingsService({ repo, catalog, publicUrl }: StaServiceOptions) {
   const links: Links = { base: `${publicUrl}${STA_PREFIX}` };
 
-  /** Datasets that hold Things whose data the viewer may not read. */
+  /** Datasets that hold Things whose data the viewer may not read (and the Things outside the catalog). */
   async function hiddenDatasets(viewer: Viewer): Promise<string[]> {
     if (viewer.admin) return [];
     const [used, datasets] = await Promise.all([repo.datasetIds(), catalog.all(viewer)]);
     const readable = new Set(datasets.filter((d) => d.access_level === 'public').map((d) => d.id));
-    return used.filter((id) => !readable.has(id));
+    return [NO_DATASET, ...used.filter((id) => !readable.has(id))];
   }
 
   async function one(
