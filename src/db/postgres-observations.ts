@@ -1,5 +1,9 @@
 import type pg from 'pg';
+import { rollupMerge, stateMerge, type MinMax } from './observation-merge-sql.js';
 import type { MinuteChange, ObservationRow, ObservationStore } from './observation-store.js';
+
+/** least/greatest skip NULLs, which the state's result range relies on. */
+const POSTGRES: MinMax = { least: (a, b) => `least(${a}, ${b})`, greatest: (a, b) => `greatest(${a}, ${b})` };
 
 const INSERT = `INSERT INTO sensor_observations
     (datastream_id, phenomenon_time, phenomenon_end, result_time, result_number, result_json, result_quality,
@@ -14,35 +18,15 @@ const UPSERT_ROLLUPS = `INSERT INTO sensor_rollups AS r
   SELECT * FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::bigint[], $5::float8[], $6::float8[],
     $7::float8[], $8::bigint[], $9::float8[], $10::bigint[], $11::float8[])
   ON CONFLICT (datastream_id, resolution, bucket) DO UPDATE SET
-    n = r.n + excluded.n,
-    total = r.total + excluded.total,
-    min = least(r.min, excluded.min),
-    max = greatest(r.max, excluded.max),
-    first_value = CASE WHEN excluded.first_time < r.first_time THEN excluded.first_value ELSE r.first_value END,
-    first_time = least(r.first_time, excluded.first_time),
-    last_value = CASE WHEN excluded.last_time > r.last_time THEN excluded.last_value ELSE r.last_value END,
-    last_time = greatest(r.last_time, excluded.last_time)`;
+    ${rollupMerge(POSTGRES)}`;
 
-const LATEST_WINS = 'excluded.latest_time > s.latest_time';
 const UPSERT_STATES = `INSERT INTO sensor_datastream_state AS s
     (datastream_id, observations, phenomenon_start, phenomenon_end, result_start, result_end, latest_id,
      latest_time, latest_end, latest_result_time, latest_number, latest_json, latest_quality, latest_received_at)
   SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
     $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::float8[], $12::text[], $13::text[], $14::bigint[])
   ON CONFLICT (datastream_id) DO UPDATE SET
-    observations = s.observations + excluded.observations,
-    phenomenon_start = least(s.phenomenon_start, excluded.phenomenon_start),
-    phenomenon_end = greatest(s.phenomenon_end, excluded.phenomenon_end),
-    result_start = least(s.result_start, excluded.result_start),
-    result_end = greatest(s.result_end, excluded.result_end),
-    latest_id = CASE WHEN ${LATEST_WINS} THEN excluded.latest_id ELSE s.latest_id END,
-    latest_end = CASE WHEN ${LATEST_WINS} THEN excluded.latest_end ELSE s.latest_end END,
-    latest_result_time = CASE WHEN ${LATEST_WINS} THEN excluded.latest_result_time ELSE s.latest_result_time END,
-    latest_number = CASE WHEN ${LATEST_WINS} THEN excluded.latest_number ELSE s.latest_number END,
-    latest_json = CASE WHEN ${LATEST_WINS} THEN excluded.latest_json ELSE s.latest_json END,
-    latest_quality = CASE WHEN ${LATEST_WINS} THEN excluded.latest_quality ELSE s.latest_quality END,
-    latest_received_at = CASE WHEN ${LATEST_WINS} THEN excluded.latest_received_at ELSE s.latest_received_at END,
-    latest_time = greatest(s.latest_time, excluded.latest_time)`;
+    ${stateMerge(POSTGRES)}`;
 
 // Packed minute rollups: rows are made to exist first, then locked in key order, so that concurrent writers (several
 // nodes) serialize on them instead of overwriting each other's minutes.

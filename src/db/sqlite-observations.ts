@@ -1,5 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { rollupMerge, stateMerge, type MinMax } from './observation-merge-sql.js';
 import type { BatchRules, ObservationRow, ObservationStore } from './observation-store.js';
+
+/** SQLite's scalar min/max return NULL when either side is NULL: the result range must skip a NULL side. */
+const SQLITE: MinMax = {
+  least: (a, b) => `coalesce(min(${a}, ${b}), ${a}, ${b})`,
+  greatest: (a, b) => `coalesce(max(${a}, ${b}), ${a}, ${b})`,
+};
 
 const OBSERVATION_COLUMNS =
   'datastream_id, phenomenon_time, phenomenon_end, result_time, result_number, result_json, result_quality, parameters, feature_id, received_at';
@@ -12,38 +19,18 @@ const UPSERT_ROLLUP = `INSERT INTO sensor_rollups AS r
   (datastream_id, resolution, bucket, n, total, min, max, first_time, first_value, last_time, last_value)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (datastream_id, resolution, bucket) DO UPDATE SET
-    n = r.n + excluded.n,
-    total = r.total + excluded.total,
-    min = min(r.min, excluded.min),
-    max = max(r.max, excluded.max),
-    first_value = CASE WHEN excluded.first_time < r.first_time THEN excluded.first_value ELSE r.first_value END,
-    first_time = min(r.first_time, excluded.first_time),
-    last_value = CASE WHEN excluded.last_time > r.last_time THEN excluded.last_value ELSE r.last_value END,
-    last_time = max(r.last_time, excluded.last_time)`;
+    ${rollupMerge(SQLITE)}`;
 
 const READ_MINUTES = 'SELECT minutes FROM sensor_minute_rollups WHERE datastream_id = ? AND hour = ?';
 const WRITE_MINUTES =
   'INSERT OR REPLACE INTO sensor_minute_rollups (datastream_id, hour, minutes) VALUES (?, ?, ?)';
 
-const LATEST_WINS = 'excluded.latest_time > s.latest_time';
 const UPSERT_STATE = `INSERT INTO sensor_datastream_state AS s
   (datastream_id, observations, phenomenon_start, phenomenon_end, result_start, result_end, latest_id, latest_time,
    latest_end, latest_result_time, latest_number, latest_json, latest_quality, latest_received_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (datastream_id) DO UPDATE SET
-    observations = s.observations + excluded.observations,
-    phenomenon_start = min(s.phenomenon_start, excluded.phenomenon_start),
-    phenomenon_end = max(s.phenomenon_end, excluded.phenomenon_end),
-    result_start = coalesce(min(s.result_start, excluded.result_start), s.result_start, excluded.result_start),
-    result_end = coalesce(max(s.result_end, excluded.result_end), s.result_end, excluded.result_end),
-    latest_id = CASE WHEN ${LATEST_WINS} THEN excluded.latest_id ELSE s.latest_id END,
-    latest_end = CASE WHEN ${LATEST_WINS} THEN excluded.latest_end ELSE s.latest_end END,
-    latest_result_time = CASE WHEN ${LATEST_WINS} THEN excluded.latest_result_time ELSE s.latest_result_time END,
-    latest_number = CASE WHEN ${LATEST_WINS} THEN excluded.latest_number ELSE s.latest_number END,
-    latest_json = CASE WHEN ${LATEST_WINS} THEN excluded.latest_json ELSE s.latest_json END,
-    latest_quality = CASE WHEN ${LATEST_WINS} THEN excluded.latest_quality ELSE s.latest_quality END,
-    latest_received_at = CASE WHEN ${LATEST_WINS} THEN excluded.latest_received_at ELSE s.latest_received_at END,
-    latest_time = max(s.latest_time, excluded.latest_time)`;
+    ${stateMerge(SQLITE)}`;
 
 /** The row's values in the order of OBSERVATION_COLUMNS. */
 export const observationValues = (row: ObservationRow) => [

@@ -11,7 +11,7 @@
  * a minute is 1,440 bytes, which stays inside one database page.
  */
 import type { RollupRow } from '../db/observation-store.js';
-import { mergeRollup } from './rollup.js';
+import { mergeRollup, singleRollup } from './rollup.js';
 import { HOUR, MINUTE } from './time.js';
 
 const FULL = 9;
@@ -26,19 +26,7 @@ export function unpackMinutes(datastreamId: number, hour: number, packed: Float6
     if (head >= SINGLE_FLAG) {
       const time = packed[at + 1]!;
       const value = packed[at + 2]!;
-      rows.push({
-        datastreamId,
-        resolution: MINUTE,
-        bucket: hour + (head - SINGLE_FLAG) * MINUTE,
-        n: 1,
-        total: value,
-        min: value,
-        max: value,
-        firstTime: time,
-        firstValue: value,
-        lastTime: time,
-        lastValue: value,
-      });
+      rows.push(singleRollup(datastreamId, MINUTE, hour + (head - SINGLE_FLAG) * MINUTE, time, value));
       at += SINGLE;
       continue;
     }

@@ -47,7 +47,8 @@ function fold(row: RollupRow, time: number, value: number): void {
   }
 }
 
-const start = (
+/** The rollup of one value at one time. */
+export const singleRollup = (
   datastreamId: number,
   resolution: number,
   bucket: number,
@@ -103,7 +104,7 @@ class StreamBuckets {
       fold(found, time, value);
       return found;
     }
-    const row = start(this.datastreamId, resolution, bucket, time, value);
+    const row = singleRollup(this.datastreamId, resolution, bucket, time, value);
     buckets.set(bucket, row);
     return row;
   }
