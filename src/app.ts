@@ -20,6 +20,7 @@ import { sensorReadRoutes } from './sensors/readings.routes.js';
 import { installLive, type Live } from './sensors/live/live.js';
 import { join } from 'node:path';
 import { webRoutes } from './web/web.routes.js';
+import type { LatestReading } from './web/pages/latest-readings.js';
 
 export interface RouteInfo {
   method: string;
@@ -104,14 +105,21 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
     { publicUrl: config.publicUrl },
   );
   ingestRoutes(http, { ingest: services.sensors.ingest, devices: services.sensors.devices, guards });
-  sensorReadRoutes(http, services, guards, config);
+  const readings = sensorReadRoutes(http, services, guards, config);
   const live = await installLive(http, { config, services, guards });
   importsRoutes(http, services.imports, guards, {
     spoolDir: join(config.dataDir, 'spool'),
     maxBytes: config.maxUploadBytes,
   });
 
-  webRoutes(http, services.catalog, guards, config);
+  webRoutes(http, services.catalog, guards, config, {
+    latest: async (id, viewer) =>
+      (
+        JSON.parse((await readings.latest(id, 'json', viewer)).toString('utf8')) as {
+          datastreams: LatestReading[];
+        }
+      ).datastreams,
+  });
 
   // Replaced tables are dropped once no download can still be reading them, and staging tables of imports
   // that died with their process once they are a day old: now (for what a crash left) and every five minutes.

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { CatalogService } from '../catalog/catalog.service.js';
+import type { CatalogService, Viewer } from '../catalog/catalog.service.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Guards } from '../http/guards.js';
@@ -8,6 +8,7 @@ import { STYLESHEET } from './assets/stylesheet.js';
 import { formatter } from './format.js';
 import { renderDocument, type SafeHtml } from './html.js';
 import { DatasetPage, ErrorPage } from './pages/dataset.js';
+import type { LatestReading } from './pages/latest-readings.js';
 import { HomePage, type HomeQuery } from './pages/home.js';
 import { GuidePage } from './pages/guide.js';
 import { readGuide } from './guides.js';
@@ -25,11 +26,17 @@ const HomeQuerySchema = Type.Object({
 });
 
 /** The minimal server-rendered portal: catalog search and dataset pages. */
+export interface WebSources {
+  /** The latest readings of a sensor dataset, as its `latest` API gives them. */
+  latest?: (datasetId: string, viewer: Viewer) => Promise<readonly LatestReading[]>;
+}
+
 export function webRoutes(
   app: FastifyInstance,
   catalog: CatalogService,
   guards: Guards,
   config: Config,
+  sources: WebSources = {},
 ): void {
   const site = { cityName: config.cityName };
   const format = formatter(config.timeZone);
@@ -79,15 +86,12 @@ export function webRoutes(
     const viewer = guards.viewer(request);
     try {
       const dataset = await catalog.get(request.params.id, viewer);
-      return html(
-        reply,
-        DatasetPage({
-          site,
-          dataset,
-          format,
-          downloadable: dataset.access_level === 'public' || viewer.admin,
-        }),
-      );
+      const downloadable = dataset.access_level === 'public' || viewer.admin;
+      const latest =
+        dataset.kind === 'sensor' && downloadable && sources.latest
+          ? await sources.latest(dataset.id, viewer)
+          : undefined;
+      return html(reply, DatasetPage({ site, dataset, format, downloadable, latest }));
     } catch (error) {
       if (error instanceof AppError && error.status === 404) {
         return html(

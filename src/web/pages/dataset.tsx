@@ -3,6 +3,7 @@ import { describeFrequency } from '../../catalog/metadata-rules.js';
 import type { Formatter } from '../format.js';
 import { h, Fragment, type SafeHtml } from '../html.js';
 import { renderMarkdown, summary } from '../markdown.js';
+import { LatestReadings, type LatestReading } from './latest-readings.js';
 import { Layout, type SiteInfo } from './layout.js';
 
 export interface DatasetModel {
@@ -11,6 +12,8 @@ export interface DatasetModel {
   format: Formatter;
   /** Whether the rows can be downloaded by this viewer. */
   downloadable: boolean;
+  /** For a sensor dataset the viewer may read: the latest value of each datastream. */
+  latest?: readonly LatestReading[];
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -67,10 +70,17 @@ export function DatasetPage(model: DatasetModel): SafeHtml {
             <h2 id="about">About this dataset</h2>
             {renderMarkdown(d.description)}
           </section>
+          {model.latest ? (
+            <LatestReadings datasetId={d.id} title={d.title} readings={model.latest} format={f} />
+          ) : null}
           <section aria-labelledby="schema">
             <h2 id="schema">Columns</h2>
             {d.columns.length === 0 ? (
-              <p>This dataset has no tabular data yet.</p>
+              <p>
+                {d.kind === 'sensor'
+                  ? 'This dataset is a sensor feed: its data are observations, read through the sensor APIs below.'
+                  : 'This dataset has no tabular data yet.'}
+              </p>
             ) : (
               <div class="table-scroll">
                 <table>
