@@ -22,6 +22,9 @@ import { errorsTopic, ingestTopic, INGESTED } from './mqtt-topics.js';
 const EMPTY = Buffer.alloc(0);
 
 /** A publish the client may not make at all: the connection is closed. */
+/** How often the log repeats the same refusal of the same client. */
+const LOG_EVERY_MS = 60_000;
+
 class PublishRefused extends Error {
   override name = 'PublishRefused';
 }
@@ -39,20 +42,33 @@ export function mqttIngest({
   identity: (client: Client) => MqttIdentity;
   log: MqttLog;
 }) {
+  // A device with a wrong clock is refused once a message for hours: the log says so once a minute per device and
+  // reason, with how many refusals it left out; the device itself hears of every one on its errors topic.
+  const logged = new Map<string, { at: number; suppressed: number }>();
+
   /** Tells the device why (part of) a message was refused, on its errors topic, and the operators in the log. */
   function report(client: Client, packet: PublishPacket, rejected: Rejection, index?: number): void {
     const who = identity(client);
-    log.warn(
-      {
-        client: client.id,
-        thing: who.kind === 'device' ? who.thingId : undefined,
-        topic: packet.topic,
-        index,
-        code: rejected.code,
-        reason: rejected.reason,
-      },
-      'MQTT observation rejected',
-    );
+    const key = `${client.id}\u0000${rejected.code}`;
+    const last = logged.get(key);
+    const now = Date.now();
+    if (last && now - last.at < LOG_EVERY_MS) last.suppressed++;
+    else {
+      if (logged.size > 10_000) logged.clear();
+      logged.set(key, { at: now, suppressed: 0 });
+      log.warn(
+        {
+          client: client.id,
+          thing: who.kind === 'device' ? who.thingId : undefined,
+          topic: packet.topic,
+          index,
+          code: rejected.code,
+          reason: rejected.reason,
+          suppressed: last?.suppressed ?? 0,
+        },
+        'MQTT observation rejected',
+      );
+    }
     const topic = errorsTopic(client.id);
     if (!topic) return;
     const body = {
