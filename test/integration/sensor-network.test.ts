@@ -4,34 +4,22 @@
  * where it stopped.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createContext } from '../../src/demo/context.js';
-import { sensorDatasets } from '../../src/demo/datasets/sensors.js';
-import { DEPARTMENTS } from '../../src/demo/departments.js';
 import { startBackfill, type Backfill } from '../../src/sensors/simulator/backfill.js';
 import { nextChunk, parsePlan, progress } from '../../src/sensors/simulator/backfill-plan.js';
 import { BACKFILL_STATE, networkIds, seedSensorNetwork } from '../../src/sensors/simulator/network-seed.js';
+import type { Schema } from '../../src/db/schema.js';
+import { countRows, createDemoSensorDatasets } from '../fixtures/sensors.js';
 import { createTestApp, describeDb, type TestApp } from '../support/index.js';
 
 const quiet = { info: () => undefined, error: (details: Record<string, unknown>) => console.error(details) };
 
 describeDb('sensors: the demo network and its backfill', () => {
   let t: TestApp;
-  const count = async (table: 'sensor_things' | 'sensor_datastreams' | 'sensor_observations') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: keyof Schema) => countRows(t, table);
 
   beforeAll(async () => {
     t = await createTestApp();
-    const { services } = t.app;
-    for (const department of DEPARTMENTS) await services.catalog.upsertDepartment({ ...department });
-    const context = createContext('/nonexistent', 1, 0.02, Date.now());
-    for (const { meta } of sensorDatasets(context)) await services.catalog.create(meta);
+    await createDemoSensorDatasets(t);
   });
   afterAll(() => t.close());
 

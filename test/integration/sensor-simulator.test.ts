@@ -7,9 +7,6 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createContext } from '../../src/demo/context.js';
-import { sensorDatasets } from '../../src/demo/datasets/sensors.js';
-import { DEPARTMENTS } from '../../src/demo/departments.js';
 import { networkDeliveries } from '../../src/demo/sensors/deliveries.js';
 import type { SensorNetwork } from '../../src/demo/sensors/spec.js';
 import { mqttLink } from '../../src/sensors/simulator/device-links.js';
@@ -21,6 +18,8 @@ import {
   simulatorLabel,
   type TokensFile,
 } from '../../src/sensors/simulator/tokens.js';
+import type { Schema } from '../../src/db/schema.js';
+import { countRows, createDemoSensorDatasets } from '../fixtures/sensors.js';
 import { createTestApp, describeDb, type TestApp } from '../support/index.js';
 
 const MINUTE = 60_000;
@@ -33,24 +32,12 @@ describeDb('sensors: the simulated devices over MQTT', () => {
   let mqttUrl: string;
   const dir = mkdtempSync(join(tmpdir(), 'plaza-sim-'));
   const file = join(dir, 'tokens.json');
-  const count = async (table: 'sensor_observations' | 'sensor_device_tokens') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: keyof Schema) => countRows(t, table);
 
   beforeAll(async () => {
     t = await createTestApp();
-    const { services } = t.app;
-    for (const department of DEPARTMENTS) await services.catalog.upsertDepartment({ ...department });
-    for (const { meta } of sensorDatasets(createContext(dir, 1, 0.02, Date.now()))) {
-      await services.catalog.create(meta);
-    }
-    network = (await seedSensorNetwork(services, { scale: 0.02, days: 0 })).network;
+    await createDemoSensorDatasets(t, dir);
+    network = (await seedSensorNetwork(t.app.services, { scale: 0.02, days: 0 })).network;
     const broker = t.app.live.mqtt;
     if (!broker) throw new Error('the embedded MQTT broker is off');
     mqttUrl = `mqtt://127.0.0.1:${await broker.listen()}`;

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { planQuery } from '../../src/query/plan/plan.js';
-import type { QueryPlan, QuerySchema } from '../../src/query/plan/typed.js';
+import type { QueryPlan, QuerySchema, TExpr, ValueType } from '../../src/query/plan/typed.js';
 import { buildQuery, type QueryParams } from '../../src/query/soql/parser.js';
 
 export const TZ = 'America/Los_Angeles';
@@ -76,3 +76,37 @@ export const inWhere = (text: string, rest: Omit<ExpectedError, 'clause'>) =>
   expectError(() => plan({ where: text }), { clause: '$where', ...rest });
 export const inSelect = (text: string, rest: Omit<ExpectedError, 'clause'>) =>
   expectError(() => plan({ select: text }), { clause: '$select', ...rest });
+
+/** The checked form of one expression written in `$select` (aggregates allowed). */
+export function selected(text: string): TExpr {
+  return plan({ select: `${text} AS x` }).columns[0]!.expr;
+}
+
+/** The checked `$where`. */
+export function checkedWhere(text: string): TExpr {
+  const checked = plan({ where: text }).where;
+  if (!checked) throw new Error('no $where in the plan');
+  return checked;
+}
+
+export const column = (field: string, type: ValueType): TExpr => ({ k: 'column', field, type });
+export const literal = (value: string | number | boolean | null, type: ValueType): TExpr => ({
+  k: 'literal',
+  value,
+  type,
+});
+export const compare = (op: string, left: TExpr, right: TExpr) => ({
+  k: 'compare',
+  op,
+  left,
+  right,
+  type: 'boolean',
+});
+
+/** Columns of SCHEMA as checked expressions. */
+export const NAME = column('name', 'text');
+export const ZIP = column('zip', 'text');
+export const VALUATION = column('valuation', 'number');
+export const ACTIVE = column('active', 'boolean');
+export const ISSUED = column('issued', 'date');
+export const CREATED = column('created_at', 'timestamp');

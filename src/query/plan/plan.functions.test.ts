@@ -3,42 +3,22 @@
  * produces, and constants read as the type they meet (numbers, dates, the city's wall-clock times).
  */
 import { describe, expect, it } from 'vitest';
-import { plan } from '../../../test/support/soql-plans.js';
+import {
+  plan,
+  selected,
+  checkedWhere,
+  column,
+  literal,
+  compare,
+  NAME,
+  ZIP,
+  VALUATION,
+  ACTIVE,
+  ISSUED,
+  CREATED,
+} from '../../../test/support/soql-plans.js';
 import { FUNCTION_NAMES } from './functions.js';
-import type { TExpr, ValueType } from './typed.js';
-
-/** The checked form of one expression written in `$select` (aggregates allowed). */
-function selected(text: string): TExpr {
-  return plan({ select: `${text} AS x` }).columns[0]!.expr;
-}
-
-/** The checked `$where`. */
-function where(text: string): TExpr {
-  const checked = plan({ where: text }).where;
-  if (!checked) throw new Error('no $where in the plan');
-  return checked;
-}
-
-const column = (field: string, type: ValueType): TExpr => ({ k: 'column', field, type });
-const literal = (value: string | number | boolean | null, type: ValueType): TExpr => ({
-  k: 'literal',
-  value,
-  type,
-});
-const compare = (op: string, left: TExpr, right: TExpr) => ({
-  k: 'compare',
-  op,
-  left,
-  right,
-  type: 'boolean',
-});
-
-const NAME = column('name', 'text');
-const ZIP = column('zip', 'text');
-const VALUATION = column('valuation', 'number');
-const ACTIVE = column('active', 'boolean');
-const ISSUED = column('issued', 'date');
-const CREATED = column('created_at', 'timestamp');
+import type { TExpr } from './typed.js';
 
 /** For each function: a call, and the node it must check to. */
 const CALLS: Record<string, [string, Record<string, unknown>]> = {
@@ -203,19 +183,21 @@ describe('planQuery: functions', () => {
 
 describe('planQuery: constants read as the type they meet', () => {
   it('reads a quoted number compared with a number column as the number', () => {
-    expect(where("valuation > '12.5'")).toEqual(compare('>', VALUATION, literal(12.5, 'number')));
-    expect(where("'12.5' < valuation")).toEqual(compare('<', literal(12.5, 'number'), VALUATION));
+    expect(checkedWhere("valuation > '12.5'")).toEqual(compare('>', VALUATION, literal(12.5, 'number')));
+    expect(checkedWhere("'12.5' < valuation")).toEqual(compare('<', literal(12.5, 'number'), VALUATION));
   });
 
   it('reads a quoted date compared with a date column as a date', () => {
-    expect(where("issued >= '2024-01-01'")).toEqual(compare('>=', ISSUED, literal('2024-01-01', 'date')));
-    expect(where("issued = '2024-01-01T00:00:00.000'")).toMatchObject({
+    expect(checkedWhere("issued >= '2024-01-01'")).toEqual(
+      compare('>=', ISSUED, literal('2024-01-01', 'date')),
+    );
+    expect(checkedWhere("issued = '2024-01-01T00:00:00.000'")).toMatchObject({
       right: literal('2024-01-01', 'date'),
     });
   });
 
   it('reads quoted booleans', () => {
-    expect(where("active = 'TRUE'")).toEqual(compare('=', ACTIVE, literal(true, 'boolean')));
+    expect(checkedWhere("active = 'TRUE'")).toEqual(compare('=', ACTIVE, literal(true, 'boolean')));
   });
 
   it.each([
@@ -234,7 +216,9 @@ describe('planQuery: constants read as the type they meet', () => {
     ['2024-01-15T08:00:00.5', '2024-01-15T16:00:00.500Z'],
     ['2024-01-15T08:00:00.123456Z', '2024-01-15T08:00:00.123456Z'],
   ])('reads %s compared with a timestamp column as %s', (written, stored) => {
-    expect(where(`created_at = '${written}'`)).toEqual(compare('=', CREATED, literal(stored, 'timestamp')));
+    expect(checkedWhere(`created_at = '${written}'`)).toEqual(
+      compare('=', CREATED, literal(stored, 'timestamp')),
+    );
   });
 
   it('reads a date as midnight also after a constant with a time of day', () => {
@@ -252,20 +236,20 @@ describe('planQuery: constants read as the type they meet', () => {
         : (e as { k?: string }).k === 'literal'
           ? [(e as { type: string }).type]
           : Object.values(e).flatMap(literalTypes);
-    const left = (text: string) => (where(text) as { left: TExpr }).left;
+    const left = (text: string) => (checkedWhere(text) as { left: TExpr }).left;
     expect(literalTypes(left('case(active, NULL) = 5'))).toEqual(['number']);
     expect(literalTypes(left("coalesce(NULL, '2024-01-01') = issued"))).toEqual(['date', 'date']);
   });
 
   it('reads a number compared with a text column as the text it was written as', () => {
-    expect(where('92683 = zip')).toEqual(compare('=', literal('92683', 'text'), ZIP));
+    expect(checkedWhere('92683 = zip')).toEqual(compare('=', literal('92683', 'text'), ZIP));
   });
 
   it('reads zip = 92683 as the text 92683', () => {
-    expect(where('zip = 92683')).toEqual(compare('=', ZIP, literal('92683', 'text')));
+    expect(checkedWhere('zip = 92683')).toEqual(compare('=', ZIP, literal('92683', 'text')));
   });
 
   it('reads 007 = zip as the text 007', () => {
-    expect(where('007 = zip')).toEqual(compare('=', literal('007', 'text'), ZIP));
+    expect(checkedWhere('007 = zip')).toEqual(compare('=', literal('007', 'text'), ZIP));
   });
 });

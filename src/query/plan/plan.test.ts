@@ -4,41 +4,21 @@
  * errors in `plan.errors.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { plan, SCHEMA } from '../../../test/support/soql-plans.js';
-import type { TExpr, ValueType } from './typed.js';
-
-/** The checked form of one expression written in `$select` (aggregates allowed). */
-function selected(text: string): TExpr {
-  return plan({ select: `${text} AS x` }).columns[0]!.expr;
-}
-
-/** The checked `$where`. */
-function where(text: string): TExpr {
-  const checked = plan({ where: text }).where;
-  if (!checked) throw new Error('no $where in the plan');
-  return checked;
-}
-
-const column = (field: string, type: ValueType): TExpr => ({ k: 'column', field, type });
-const literal = (value: string | number | boolean | null, type: ValueType): TExpr => ({
-  k: 'literal',
-  value,
-  type,
-});
-const compare = (op: string, left: TExpr, right: TExpr) => ({
-  k: 'compare',
-  op,
-  left,
-  right,
-  type: 'boolean',
-});
-
-const NAME = column('name', 'text');
-const ZIP = column('zip', 'text');
-const VALUATION = column('valuation', 'number');
-const ACTIVE = column('active', 'boolean');
-const ISSUED = column('issued', 'date');
-const CREATED = column('created_at', 'timestamp');
+import {
+  plan,
+  SCHEMA,
+  selected,
+  checkedWhere,
+  column,
+  literal,
+  compare,
+  NAME,
+  ZIP,
+  VALUATION,
+  ACTIVE,
+  ISSUED,
+  CREATED,
+} from '../../../test/support/soql-plans.js';
 
 describe('planQuery: operators', () => {
   it.each([
@@ -50,23 +30,27 @@ describe('planQuery: operators', () => {
     ['>', '>'],
     ['>=', '>='],
   ])('types "valuation %s 5" as a comparison %s', (written, op) => {
-    expect(where(`valuation ${written} 5`)).toEqual(compare(op, VALUATION, literal(5, 'number')));
+    expect(checkedWhere(`valuation ${written} 5`)).toEqual(compare(op, VALUATION, literal(5, 'number')));
   });
 
   it('orders text, numbers, dates and timestamps; compares booleans for equality', () => {
-    expect(where("name < 'M'")).toEqual(compare('<', NAME, literal('M', 'text')));
-    expect(where('valuation >= valuation')).toEqual(compare('>=', VALUATION, VALUATION));
-    expect(where("issued > '2024-01-31'")).toEqual(compare('>', ISSUED, literal('2024-01-31', 'date')));
-    expect(where("created_at <= '2024-01-31T00:00:00Z'")).toEqual(
+    expect(checkedWhere("name < 'M'")).toEqual(compare('<', NAME, literal('M', 'text')));
+    expect(checkedWhere('valuation >= valuation')).toEqual(compare('>=', VALUATION, VALUATION));
+    expect(checkedWhere("issued > '2024-01-31'")).toEqual(
+      compare('>', ISSUED, literal('2024-01-31', 'date')),
+    );
+    expect(checkedWhere("created_at <= '2024-01-31T00:00:00Z'")).toEqual(
       compare('<=', CREATED, literal('2024-01-31T00:00:00Z', 'timestamp')),
     );
-    expect(where('active = true')).toEqual(compare('=', ACTIVE, literal(true, 'boolean')));
-    expect(where('active != false')).toEqual(compare('!=', ACTIVE, literal(false, 'boolean')));
-    expect(where(':id > 10')).toEqual(compare('>', { k: 'rowid', type: 'number' }, literal(10, 'number')));
+    expect(checkedWhere('active = true')).toEqual(compare('=', ACTIVE, literal(true, 'boolean')));
+    expect(checkedWhere('active != false')).toEqual(compare('!=', ACTIVE, literal(false, 'boolean')));
+    expect(checkedWhere(':id > 10')).toEqual(
+      compare('>', { k: 'rowid', type: 'number' }, literal(10, 'number')),
+    );
   });
 
   it('types AND, OR and NOT with their precedence', () => {
-    expect(where('active OR NOT active AND valuation > 1')).toEqual({
+    expect(checkedWhere('active OR NOT active AND valuation > 1')).toEqual({
       k: 'logic',
       op: 'or',
       left: ACTIVE,
@@ -82,26 +66,26 @@ describe('planQuery: operators', () => {
   });
 
   it('types IN and NOT IN, reading quoted items as the operand type', () => {
-    expect(where("valuation IN (1, '2.5')")).toEqual({
+    expect(checkedWhere("valuation IN (1, '2.5')")).toEqual({
       k: 'in',
       operand: VALUATION,
       list: [literal(1, 'number'), literal(2.5, 'number')],
       negated: false,
       type: 'boolean',
     });
-    expect(where("issued NOT IN ('2024-01-01')")).toMatchObject({
+    expect(checkedWhere("issued NOT IN ('2024-01-01')")).toMatchObject({
       k: 'in',
       list: [literal('2024-01-01', 'date')],
       negated: true,
     });
     // A number item where text is compared is the text as written.
-    expect(where('zip IN (92683, 007)')).toMatchObject({
+    expect(checkedWhere('zip IN (92683, 007)')).toMatchObject({
       list: [literal('92683', 'text'), literal('007', 'text')],
     });
   });
 
   it('types BETWEEN and NOT BETWEEN on every ordered type', () => {
-    expect(where("valuation BETWEEN '1' AND 10")).toEqual({
+    expect(checkedWhere("valuation BETWEEN '1' AND 10")).toEqual({
       k: 'between',
       operand: VALUATION,
       low: literal(1, 'number'),
@@ -109,40 +93,42 @@ describe('planQuery: operators', () => {
       negated: false,
       type: 'boolean',
     });
-    expect(where("created_at NOT BETWEEN '2024-01-01T00:00:00Z' AND '2024-02-01T00:00:00Z'")).toMatchObject({
+    expect(
+      checkedWhere("created_at NOT BETWEEN '2024-01-01T00:00:00Z' AND '2024-02-01T00:00:00Z'"),
+    ).toMatchObject({
       k: 'between',
       operand: CREATED,
       low: literal('2024-01-01T00:00:00Z', 'timestamp'),
       negated: true,
     });
-    expect(where("name BETWEEN 'a' AND 'n'")).toMatchObject({ k: 'between', operand: NAME });
-    expect(where("issued BETWEEN '2024-01-01' AND '2024-12-31'")).toMatchObject({ operand: ISSUED });
+    expect(checkedWhere("name BETWEEN 'a' AND 'n'")).toMatchObject({ k: 'between', operand: NAME });
+    expect(checkedWhere("issued BETWEEN '2024-01-01' AND '2024-12-31'")).toMatchObject({ operand: ISSUED });
   });
 
   it('types LIKE and NOT LIKE on text, a number pattern as its text', () => {
-    expect(where("name LIKE 'Jo%'")).toEqual({
+    expect(checkedWhere("name LIKE 'Jo%'")).toEqual({
       k: 'like',
       operand: NAME,
       pattern: literal('Jo%', 'text'),
       negated: false,
       type: 'boolean',
     });
-    expect(where('zip NOT LIKE 926')).toMatchObject({
+    expect(checkedWhere('zip NOT LIKE 926')).toMatchObject({
       k: 'like',
       pattern: literal('926', 'text'),
       negated: true,
     });
-    expect(where('name LIKE zip')).toMatchObject({ k: 'like', pattern: ZIP });
+    expect(checkedWhere('name LIKE zip')).toMatchObject({ k: 'like', pattern: ZIP });
   });
 
   it('types IS NULL and IS NOT NULL on any type, geometry included', () => {
-    expect(where('location IS NULL')).toEqual({
+    expect(checkedWhere('location IS NULL')).toEqual({
       k: 'isNull',
       operand: column('location', 'point'),
       negated: false,
       type: 'boolean',
     });
-    expect(where('issued IS NOT NULL')).toMatchObject({ k: 'isNull', operand: ISSUED, negated: true });
+    expect(checkedWhere('issued IS NOT NULL')).toMatchObject({ k: 'isNull', operand: ISSUED, negated: true });
   });
 
   it.each(['+', '-', '*', '/', '%'])('types "valuation %s 2" as number arithmetic', (op) => {
@@ -173,8 +159,8 @@ describe('planQuery: operators', () => {
   });
 
   it('gives NULL the type of what it meets', () => {
-    expect(where('valuation = NULL')).toEqual(compare('=', VALUATION, literal(null, 'number')));
-    expect(where('NULL < created_at')).toEqual(compare('<', literal(null, 'timestamp'), CREATED));
+    expect(checkedWhere('valuation = NULL')).toEqual(compare('=', VALUATION, literal(null, 'number')));
+    expect(checkedWhere('NULL < created_at')).toEqual(compare('<', literal(null, 'timestamp'), CREATED));
     expect(selected('valuation + NULL')).toMatchObject({ right: literal(null, 'number') });
     expect(plan({ select: 'NULL AS nothing' }).columns[0]).toMatchObject({ name: 'nothing', type: 'text' });
   });

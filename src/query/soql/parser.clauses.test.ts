@@ -1,45 +1,7 @@
 /** Tests of the clause parsers: `$select`, `$order`, `$group`, whole `$query` statements, and buildQuery. */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.js';
-import type { BinaryOperator } from './ast.js';
+import { shape, col, num, str, bin, call, expectParseError } from '../../../test/support/soql-syntax.js';
 import { buildQuery, parseGroupList, parseOrderList, parseSelectList, parseStatement } from './parser.js';
-
-/** A copy of a parse result without its spans, to compare shapes. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => key !== 'span')
-      .map(([key, inner]) => [key, shape(inner)]),
-  );
-}
-
-const col = (name: string) => ({ kind: 'column', name });
-const num = (value: number, text = String(value)) => ({ kind: 'number', value, text });
-const str = (value: string) => ({ kind: 'string', value });
-const bin = (op: BinaryOperator, left: unknown, right: unknown) => ({ kind: 'binary', op, left, right });
-const call = (name: string, args: unknown[], distinct = false) => ({ kind: 'call', name, args, distinct });
-
-/** The AppError that `run` throws; fails the test on success or on any other error. */
-function failure(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a query error');
-}
-
-function expectError(run: () => unknown, code: string, message: string, position?: number): AppError {
-  const error = failure(run);
-  expect(error.code).toBe(code);
-  expect(error.status).toBe(400);
-  expect(error.message).toContain(message);
-  if (position !== undefined) expect(error.details?.position).toBe(position);
-  return error;
-}
 
 describe('parseSelectList', () => {
   it('reads *, expressions and AS aliases', () => {
@@ -81,7 +43,7 @@ describe('parseSelectList', () => {
     ['a = b = c', 'comparisons cannot be chained', 7],
     ['a)', 'unexpected ")"', 2],
   ])('refuses %j', (text, message, position) => {
-    const error = expectError(() => parseSelectList(text), 'query.syntax', message, position);
+    const error = expectParseError(() => parseSelectList(text), 'query.syntax', message, position);
     expect(error.message.startsWith(`$select, column ${position}: `)).toBe(true);
   });
 });
@@ -114,7 +76,7 @@ describe('parseOrderList', () => {
     ['a DESC ASC', 'found "ASC"', 8],
     ['', 'expected a value, found end of input', 1],
   ])('refuses %j', (text, message, position) => {
-    const error = expectError(() => parseOrderList(text), 'query.syntax', message, position);
+    const error = expectParseError(() => parseOrderList(text), 'query.syntax', message, position);
     expect(error.message.startsWith(`$order, column ${position}: `)).toBe(true);
   });
 });
@@ -128,7 +90,7 @@ describe('parseGroupList', () => {
   });
 
   it('refuses trailing words', () => {
-    expectError(
+    expectParseError(
       () => parseGroupList('ward DESC'),
       'query.syntax',
       '$group, column 6: expected "," or the end of $group, found "DESC"',
@@ -216,7 +178,7 @@ describe('parseStatement', () => {
     ['SELECT a OFFSET x', 'query.invalid', 'OFFSET takes a whole number of 0 or more, found "x"', 17],
     ['SELECT a LIMIT 99999999999999999999', 'query.invalid', 'LIMIT takes a whole number', 16],
   ])('refuses %j', (text, code, message, position) => {
-    const error = expectError(() => parseStatement(text), code, message, position);
+    const error = expectParseError(() => parseStatement(text), code, message, position);
     expect(error.message.startsWith(`$query, column ${position}: `)).toBe(true);
   });
 });
@@ -273,7 +235,7 @@ describe('buildQuery', () => {
   });
 
   it('refuses $query together with separate parameters', () => {
-    const error = expectError(
+    const error = expectParseError(
       () => buildQuery({ query: 'SELECT a', where: 'a = 1', limit: '5' }),
       'query.invalid',
       '$query: $query cannot be combined with $where, $limit',
@@ -288,7 +250,7 @@ describe('buildQuery', () => {
     ['limit', '1e3', '$limit'],
     ['offset', '99999999999999999999', '$offset'],
   ])('refuses $%s=%s', (name, value, clause) => {
-    const error = expectError(
+    const error = expectParseError(
       () => buildQuery({ [name]: value }),
       'query.invalid',
       `${clause}: ${clause} takes a whole number of 0 or more`,
@@ -297,7 +259,12 @@ describe('buildQuery', () => {
   });
 
   it('reports errors in the clause they come from', () => {
-    expectError(() => buildQuery({ select: 'a', order: 'b DESC x' }), 'query.syntax', '$order, column 8:', 8);
-    expectError(() => buildQuery({ having: 'count(*) >' }), 'query.syntax', '$having, column 11:', 11);
+    expectParseError(
+      () => buildQuery({ select: 'a', order: 'b DESC x' }),
+      'query.syntax',
+      '$order, column 8:',
+      8,
+    );
+    expectParseError(() => buildQuery({ having: 'count(*) >' }), 'query.syntax', '$having, column 11:', 11);
   });
 });

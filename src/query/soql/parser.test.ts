@@ -1,47 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.js';
+import { shape, col, num, str, bin, not, call, expectParseError } from '../../../test/support/soql-syntax.js';
 import type { BinaryOperator } from './ast.js';
 import { parseExpression } from './parser.js';
 
-/** A copy of a parse result without its spans, to compare shapes. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => key !== 'span')
-      .map(([key, inner]) => [key, shape(inner)]),
-  );
-}
-
 const where = (text: string) => shape(parseExpression(text, '$where'));
-
-const col = (name: string) => ({ kind: 'column', name });
-const num = (value: number, text = String(value)) => ({ kind: 'number', value, text });
-const str = (value: string) => ({ kind: 'string', value });
-const bin = (op: BinaryOperator, left: unknown, right: unknown) => ({ kind: 'binary', op, left, right });
-const not = (operand: unknown) => ({ kind: 'unary', op: 'not', operand });
-const call = (name: string, args: unknown[], distinct = false) => ({ kind: 'call', name, args, distinct });
-
-/** The AppError that `run` throws; fails the test on success or on any other error. */
-function failure(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a query error');
-}
-
-function expectError(run: () => unknown, code: string, message: string, position?: number): AppError {
-  const error = failure(run);
-  expect(error.code).toBe(code);
-  expect(error.status).toBe(400);
-  expect(error.message).toContain(message);
-  if (position !== undefined) expect(error.details?.position).toBe(position);
-  return error;
-}
 
 describe('parseExpression: values', () => {
   it('reads literals, columns and system columns', () => {
@@ -194,7 +156,7 @@ describe('parseExpression: operators and precedence', () => {
 
 describe('parseExpression: errors', () => {
   it('points at the end when a value is missing', () => {
-    const error = expectError(
+    const error = expectParseError(
       () => parseExpression('amount > ', '$where'),
       'query.syntax',
       'expected a value after ">", found end of input',
@@ -230,16 +192,16 @@ describe('parseExpression: errors', () => {
     ['x = 1 -- why', 'comments are not allowed', 7],
     ["x = 'abc", 'unclosed string literal', 5],
   ])('refuses %j', (text, message, position) => {
-    const error = expectError(() => parseExpression(text, '$where'), 'query.syntax', message, position);
+    const error = expectParseError(() => parseExpression(text, '$where'), 'query.syntax', message, position);
     expect(error.message.startsWith(`$where, column ${position}: `)).toBe(true);
   });
 
   it('names the clause it was given', () => {
-    expectError(() => parseExpression('sum(x) >', '$having'), 'query.syntax', '$having, column 9:', 9);
+    expectParseError(() => parseExpression('sum(x) >', '$having'), 'query.syntax', '$having, column 9:', 9);
   });
 
   it('refuses numbers too large to represent', () => {
-    expectError(() => parseExpression('x = 1e999', '$where'), 'query.invalid', 'too large', 5);
+    expectParseError(() => parseExpression('x = 1e999', '$where'), 'query.invalid', 'too large', 5);
   });
 
   it('refuses deep nesting with query.invalid instead of overflowing the stack', () => {
@@ -251,7 +213,7 @@ describe('parseExpression: errors', () => {
       'x IN ('.repeat(50_000),
       'a' + ' + a'.repeat(50_000),
     ]) {
-      expectError(() => parseExpression(text, '$where'), 'query.invalid', 'query nests too deeply');
+      expectParseError(() => parseExpression(text, '$where'), 'query.invalid', 'query nests too deeply');
     }
     expect(() => parseExpression('('.repeat(150) + 'a' + ')'.repeat(150), '$where')).not.toThrow();
     expect(() =>

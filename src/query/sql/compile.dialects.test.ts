@@ -4,28 +4,15 @@
  * key, turns LIKE into GLOB and binds named parameters as one object.
  */
 import fc from 'fast-check';
+import { SCHEMA, TZ } from '../../../test/support/soql-plans.js';
 import { describe, expect, it } from 'vitest';
 import { planQuery } from '../plan/plan.js';
-import type { QuerySchema } from '../plan/typed.js';
+
 import { buildQuery, type QueryParams } from '../soql/parser.js';
 import { compileQuery, type PageRequest } from './compile.js';
 import { postgresSql } from './postgres-sql.js';
 import type { QuerySqlDialect } from './sql-dialect.js';
 import { likeToGlob, sqliteSql, sqliteTimestampKey } from './sqlite-sql.js';
-
-const TZ = 'America/Los_Angeles';
-
-const SCHEMA: QuerySchema = {
-  columns: [
-    { field: 'name', type: 'text' },
-    { field: 'zip', type: 'text' },
-    { field: 'valuation', type: 'number' },
-    { field: 'active', type: 'boolean' },
-    { field: 'issued', type: 'date' },
-    { field: 'created_at', type: 'timestamp' },
-    { field: 'location', type: 'point' },
-  ],
-};
 
 const FIRST: PageRequest = { limit: 10, offset: 0 };
 const sqlite = sqliteSql(TZ);

@@ -4,30 +4,18 @@
  * generator of expressions by type; every constant in them carries a marker.
  */
 import fc from 'fast-check';
+import { SCHEMA, TZ } from '../../../test/support/soql-plans.js';
 import { describe, expect, it } from 'vitest';
 import type { RawQuery } from '../../db/dialect.js';
 import { planQuery } from '../plan/plan.js';
-import type { QuerySchema } from '../plan/typed.js';
+
 import { buildQuery, type QueryParams } from '../soql/parser.js';
 import { compileQuery, type PageRequest } from './compile.js';
 import { postgresSql } from './postgres-sql.js';
 import type { QuerySqlDialect } from './sql-dialect.js';
 import { sqliteSql } from './sqlite-sql.js';
 
-const TZ = 'America/Los_Angeles';
 const TABLE = 'ds_permits';
-
-const SCHEMA: QuerySchema = {
-  columns: [
-    { field: 'name', type: 'text' },
-    { field: 'zip', type: 'text' },
-    { field: 'valuation', type: 'number' },
-    { field: 'active', type: 'boolean' },
-    { field: 'issued', type: 'date' },
-    { field: 'created_at', type: 'timestamp' },
-    { field: 'location', type: 'point' },
-  ],
-};
 
 const MARK = 'zq7marker';
 const NUMBER_MARKS = ['123456.789', '987654.321', '-555555.125'];

@@ -179,7 +179,7 @@ export function rowObject(
   return object;
 }
 
-/** JSON text for a header value: characters past ASCII as `\uXXXX` escapes (headers carry only ASCII safely). */
+/** JSON text for a header value: characters past ASCII as `\u` escapes of four hex digits (headers carry only ASCII safely). */
 export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(
     /[\u007f-\uffff]/g,
