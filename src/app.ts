@@ -1,8 +1,11 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Config } from './config.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import type { Database } from './db/database.js';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import { installAuthentication } from './access/authenticate.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { createGuards } from './http/guards.js';
 import { healthRoutes } from './http/health.routes.js';
@@ -50,13 +53,38 @@ const ErrorSchema = Type.Object(
   { $id: 'Error' },
 );
 
+/** What the log keeps of a request: never a credential, including an API key in the query string. */
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+  };
+}
+
+/** The URL with the values of credential parameters replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:api_key|token|\$\$app_token)=)[^&#]*/gi, '$1[REDACTED]');
+}
+
 /** Builds the whole HTTP app on an open, migrated database. The server and the tests both use it. */
 export async function buildApp(config: Config, db: Database): Promise<App> {
   const http = Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] },
+        : {
+            level: config.logLevel,
+            redact: [
+              'req.headers.authorization',
+              'req.headers["x-api-key"]',
+              'req.headers["x-app-token"]',
+              'req.headers["x-csrf-token"]',
+              'req.headers.cookie',
+            ],
+            serializers: { req: serializeRequest },
+          },
     bodyLimit: 10 * 1024 * 1024,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
@@ -76,7 +104,14 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
 
   const services = createServices(config, db, http.log);
   await services.catalog.ensureReferenceData();
-  const guards = createGuards(config.adminToken);
+  await http.register(cookie);
+  await http.register(formbody);
+  installAuthentication(http, {
+    adminToken: config.adminToken,
+    authenticator: services.access.authenticator,
+    sessions: services.access.sessions,
+  });
+  const guards = createGuards({ adminTokenEnabled: config.adminToken !== undefined });
 
   healthRoutes(http, db);
   catalogRoutes(http, services.catalog, guards);
@@ -137,6 +172,7 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
     .start((message, error) => (error ? http.log.error({ err: error }, message) : http.log.info(message)))
     .catch((error: unknown) => http.log.warn({ err: error }, 'search index check failed'));
   http.addHook('onClose', async () => services.tables.indexer.stop());
+  http.addHook('onClose', async () => services.access.close());
 
   await http.ready();
   return { http, services, live, routes };

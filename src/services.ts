@@ -10,6 +10,7 @@ import { tablesRepo } from './tables/tables.repo.js';
 import { createSensors } from './sensors/sensors.js';
 import { searchIndexer } from './tables/search-indexer.js';
 import { tablesService } from './tables/tables.service.js';
+import { createAccess } from './access/access.js';
 
 /** Wires the modules' services together: the one place that knows who depends on whom. */
 /** Where services report what operators should see (Fastify's logger in the server). */
@@ -47,7 +48,8 @@ export function createServices(config: Config, db: Database, log?: ServiceLog) {
     timeZone: config.timeZone,
     timeoutMs: config.queryTimeoutMs,
   });
-  return { db, state: appState(db), catalog, tables, imports, queries, sensors };
+  const access = createAccess({ config, db, departmentExists: (id) => catalog.departmentExists(id) });
+  return { db, state: appState(db), catalog, tables, imports, queries, sensors, access };
 }
 
 export type Services = ReturnType<typeof createServices>;

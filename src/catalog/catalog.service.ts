@@ -13,13 +13,9 @@ import type { DataState, DataStateSource } from './data-state.js';
 import { checkMetadata, slugify } from './metadata-rules.js';
 import { search, type SearchDocument } from './search.js';
 import { CATEGORIES, LICENSES, type AccessLevel } from './vocabulary.js';
+import { mayEdit, maySee, mayRead, PUBLIC_VIEWER, type Viewer } from './visibility.js';
 
-/** Who is asking: the catalog hides drafts and non-public datasets from everyone but admins. */
-export interface Viewer {
-  admin: boolean;
-}
-
-export const PUBLIC_VIEWER: Viewer = { admin: false };
+export { PUBLIC_VIEWER, type Viewer } from './visibility.js';
 
 export const DEMO_NOTICE = 'Demonstration data generated for Plaza; not official City of Westminster data.';
 
@@ -92,8 +88,7 @@ export function catalogService({
   publicUrl,
   now = () => new Date(),
 }: CatalogServiceOptions) {
-  const visible = (row: DatasetRow, viewer: Viewer) =>
-    viewer.admin || (row.status === 'published' && row.access_level !== 'non-public');
+  const visible = maySee;
 
   function distributions(row: DatasetRow, state: DataState | undefined): Distribution[] {
     const base = `${publicUrl}/api/v1/datasets/${row.id}`;
@@ -219,10 +214,42 @@ export function catalogService({
       return present(row, departments, state, live.get(row.id));
     },
 
-    /** The stored row's access level, for modules that guard the data behind a dataset. */
-    async accessOf(id: string, viewer: Viewer = PUBLIC_VIEWER): Promise<{ id: string; access: AccessLevel }> {
+    /**
+     * The stored row's access level and whether this viewer may read the data, for modules that guard the data
+     * behind a dataset. Throws dataset.not_found when the viewer may not see it at all.
+     */
+    async accessOf(
+      id: string,
+      viewer: Viewer = PUBLIC_VIEWER,
+    ): Promise<{ id: string; access: AccessLevel; readable: boolean }> {
       const row = await requireVisible(id, viewer);
-      return { id: row.id, access: row.access_level as AccessLevel };
+      return { id: row.id, access: row.access_level as AccessLevel, readable: mayRead(row, viewer) };
+    },
+
+    /** The dataset when this viewer may read its data; dataset.not_found or dataset.restricted otherwise. */
+    async getReadable(id: string, viewer: Viewer = PUBLIC_VIEWER): Promise<Dataset> {
+      const dataset = await this.get(id, viewer);
+      if (!this.mayRead(dataset, viewer)) throw errors.datasetRestricted(dataset.id);
+      return dataset;
+    },
+
+    /** Whether this viewer may read the data of a dataset they can see. */
+    mayRead(dataset: Dataset, viewer: Viewer): boolean {
+      return mayRead({ ...dataset, department_id: dataset.department.id }, viewer);
+    },
+
+    /** Whether this viewer may change a dataset: admins and the stewards of its department. */
+    mayEdit(dataset: Dataset, viewer: Viewer): boolean {
+      return mayEdit({ department_id: dataset.department.id }, viewer);
+    },
+
+    /** The ids of the datasets whose data this viewer may read. */
+    async readableIds(viewer: Viewer = PUBLIC_VIEWER): Promise<Set<string>> {
+      return new Set((await repo.listDatasets()).filter((r) => mayRead(r, viewer)).map((r) => r.id));
+    },
+
+    async departmentExists(id: string): Promise<boolean> {
+      return (await repo.findDepartment(id)) !== undefined;
     },
 
     /** Whether a dataset exists at all, whatever its status (for admin tools). */

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccessSchema } from './access-schema.js';
 
 /**
  * Kysely's view of Plaza's own tables. Times are ISO 8601 strings in UTC (`...Z`) and JSON documents are
@@ -230,7 +231,7 @@ export interface SensorDeviceTokenTable {
   last_used_at: string | null;
 }
 
-export interface Schema {
+export interface Schema extends AccessSchema {
   app_state: AppStateTable;
   departments: DepartmentTable;
   licenses: LicenseTable;

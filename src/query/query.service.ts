@@ -8,7 +8,7 @@ import type { CatalogService, Viewer } from '../catalog/catalog.service.js';
 import type { Dataset } from '../catalog/catalog.schema.js';
 import type { Database } from '../db/database.js';
 import { QueryTimeoutError } from '../db/query-runner.js';
-import { AppError, errors } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { QueryTarget, TablesService } from '../tables/tables.service.js';
 import { decodeCursor, encodeCursor, queryDigest } from './cursor.js';
 import { queryRefusal } from './database-errors.js';
@@ -113,8 +113,7 @@ export function queryService(deps: {
       viewer: Viewer,
       filters: Readonly<Record<string, string>> = {},
     ): Promise<PreparedQuery> {
-      const dataset = await catalog.get(datasetId, viewer);
-      if (dataset.access_level !== 'public' && !viewer.admin) throw errors.datasetRestricted(dataset.id);
+      const dataset = await catalog.getReadable(datasetId, viewer);
       const target = await tables.queryTarget(dataset.id);
       const plan = planQuery(query, querySchema(target), { timeZone: deps.timeZone, filters });
       const textColumns = target.columns.filter((c) => c.type === 'text').map((c) => c.field);

@@ -116,15 +116,15 @@ export function readingsService({
       if (!viewer.admin) throw hidden();
       return null;
     }
-    let access: string;
+    let readable: boolean;
     let id: string;
     try {
-      ({ id, access } = await catalog.accessOf(datasetId, viewer));
+      ({ id, readable } = await catalog.accessOf(datasetId, viewer));
     } catch (error) {
       if (error instanceof AppError && error.code === 'dataset.not_found') throw hidden();
       throw error;
     }
-    if (access !== 'public' && !viewer.admin) throw errors.datasetRestricted(id);
+    if (!readable) throw errors.datasetRestricted(id);
     return id;
   }
 

@@ -35,8 +35,7 @@ export function rowsRoutes(
   async function download(format: DownloadFormat, request: FastifyRequest, reply: FastifyReply) {
     const { id } = request.params as { id: string };
     const viewer = guards.viewer(request);
-    const dataset = await catalog.get(id, viewer);
-    if (dataset.access_level !== 'public' && !viewer.admin) throw errors.datasetRestricted(dataset.id);
+    const dataset = await catalog.getReadable(id, viewer);
     const rows = await tables.openRows(dataset.id);
     if (format === 'geojson' && !rows.geometryType) throw errors.datasetNoGeometry(dataset.id);
 

@@ -86,7 +86,7 @@ export function webRoutes(
     const viewer = guards.viewer(request);
     try {
       const dataset = await catalog.get(request.params.id, viewer);
-      const downloadable = dataset.access_level === 'public' || viewer.admin;
+      const downloadable = catalog.mayRead(dataset, viewer);
       const latest =
         dataset.kind === 'sensor' && downloadable && sources.latest
           ? await sources.latest(dataset.id, viewer)

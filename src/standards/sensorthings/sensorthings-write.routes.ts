@@ -20,7 +20,7 @@ import { staWriteService } from './sta-write.service.js';
 
 export interface SensorThingsWriteDeps {
   db: Database;
-  catalog: Pick<CatalogService, 'all'>;
+  catalog: Pick<CatalogService, 'readableIds'>;
   guards: Guards;
   ingest: Pick<IngestService, 'ingest'>;
   devices: DevicesService;

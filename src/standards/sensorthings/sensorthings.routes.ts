@@ -16,7 +16,7 @@ import { sensorThingsService, STA_PREFIX, type StaResponse } from './sta.service
 
 export interface SensorThingsDeps {
   db: Database;
-  catalog: Pick<CatalogService, 'all'>;
+  catalog: Pick<CatalogService, 'readableIds'>;
   guards: Pick<Guards, 'viewer'>;
 }
 

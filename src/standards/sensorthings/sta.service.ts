@@ -33,7 +33,7 @@ export type StaResponse =
 
 export interface StaServiceOptions {
   repo: StaRepo;
-  catalog: Pick<CatalogService, 'all'>;
+  catalog: Pick<CatalogService, 'readableIds'>;
   /** `https://city.example`: selfLinks are absolute. */
   publicUrl: string;
 }
@@ -47,8 +47,7 @@ export function sensorThingsService({ repo, catalog, publicUrl }: StaServiceOpti
   /** Datasets that hold Things whose data the viewer may not read (and the Things outside the catalog). */
   async function hiddenDatasets(viewer: Viewer): Promise<string[]> {
     if (viewer.admin) return [];
-    const [used, datasets] = await Promise.all([repo.datasetIds(), catalog.all(viewer)]);
-    const readable = new Set(datasets.filter((d) => d.access_level === 'public').map((d) => d.id));
+    const [used, readable] = await Promise.all([repo.datasetIds(), catalog.readableIds(viewer)]);
     return [NO_DATASET, ...used.filter((id) => !readable.has(id))];
   }
 
