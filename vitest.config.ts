@@ -8,6 +8,9 @@ const integration = ['src/**/*.int.test.{ts,tsx}', 'test/integration/**/*.test.{
 const integrationTimeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
+  // Pages are JSX rendered by src/web/html.ts (tsconfig: jsxFactory h): compile them as the build does, without
+  // the development transform's __source/__self props, which would otherwise render as HTML attributes.
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment', development: false } },
   test: {
     // Runs tier by tier (`vitest run --project <name>`, see scripts/test.js); files in a tier run in parallel,
     // tests in a file in order, and every file gets its own database, so the order of files does not matter.

@@ -12,6 +12,7 @@ import type { LatestReading } from './pages/latest-readings.js';
 import { HomePage, type HomeQuery } from './pages/home.js';
 import { GuidePage } from './pages/guide.js';
 import { readGuide } from './guides.js';
+import { pageContext } from './page-context.js';
 
 const PAGE_SIZE = 20;
 
@@ -38,10 +39,13 @@ export function webRoutes(
   config: Config,
   sources: WebSources = {},
 ): void {
-  const site = { cityName: config.cityName };
+  const pages = pageContext(config);
   const format = formatter(config.timeZone);
+  // A signed-in page names its account and holds a CSRF token: never stored by a shared cache.
   const html = (reply: FastifyReply, page: SafeHtml, status = 200) =>
-    reply.status(status).type('text/html; charset=utf-8').send(renderDocument(page));
+    reply.request.session
+      ? pages.send(reply, page, status)
+      : reply.status(status).type('text/html; charset=utf-8').send(renderDocument(page));
 
   app.get('/assets/plaza.css', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(STYLESHEET),
@@ -70,7 +74,7 @@ export function webRoutes(
       return html(
         reply,
         HomePage({
-          site,
+          site: pages.site(request),
           query,
           total: result.total,
           pageSize: PAGE_SIZE,
@@ -91,13 +95,13 @@ export function webRoutes(
         dataset.kind === 'sensor' && downloadable && sources.latest
           ? await sources.latest(dataset.id, viewer)
           : undefined;
-      return html(reply, DatasetPage({ site, dataset, format, downloadable, latest }));
+      return html(reply, DatasetPage({ site: pages.site(request), dataset, format, downloadable, latest }));
     } catch (error) {
       if (error instanceof AppError && error.status === 404) {
         return html(
           reply,
           ErrorPage({
-            site,
+            site: pages.site(request),
             status: 404,
             title: 'Dataset not found',
             message: `There is no dataset "${request.params.id}". It may have been renamed or unpublished.`,
@@ -115,7 +119,7 @@ export function webRoutes(
       return html(
         reply,
         ErrorPage({
-          site,
+          site: pages.site(request),
           status: 404,
           title: 'Guide not found',
           message: 'There is no guide at this address.',
@@ -123,6 +127,7 @@ export function webRoutes(
         404,
       );
     }
-    return html(reply.header('Cache-Control', 'public, max-age=300'), GuidePage({ site, ...guide }));
+    const page = GuidePage({ site: pages.site(request), ...guide });
+    return html(request.session ? reply : reply.header('Cache-Control', 'public, max-age=300'), page);
   });
 }

@@ -50,6 +50,10 @@ export function testEnv(dataDir: string): Record<string, string> {
     PLAZA_PUBLIC_URL: 'http://plaza.test',
     // The MQTT broker listens only while the HTTP server does; on a free port, so test servers never collide.
     PLAZA_MQTT_PORT: '0',
+    // Rate limits stay on, with budgets no functional test reaches; the rate-limit tests set their own.
+    PLAZA_LIMIT_REQUESTS: 'anonymous=1000000,standard=1000000,elevated=1000000,partner=1000000',
+    PLAZA_LIMIT_DOWNLOADS: 'anonymous=1000,standard=1000,elevated=1000,partner=1000',
+    PLAZA_LIMIT_LIVE: 'anonymous=1000,standard=1000,elevated=1000,partner=1000',
   };
 }
 

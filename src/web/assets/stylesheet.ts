@@ -328,4 +328,107 @@ code {
   display: block;
   overflow-x: auto;
 }
+
+/* Forms, notices and account pages (sign-in, developer account, staff console). */
+.inline-form {
+  display: inline;
+  margin: 0;
+}
+.link-button {
+  background: none;
+  border: 0;
+  padding: 0;
+  color: inherit;
+  font: inherit;
+  text-decoration: underline;
+  cursor: pointer;
+}
+.link-button:hover {
+  background: none;
+}
+.form {
+  max-width: 36rem;
+}
+.form .field {
+  margin: 0 0 1rem;
+}
+.form label,
+.form legend {
+  display: block;
+  font-weight: 600;
+  margin-bottom: 0.25rem;
+}
+.form .hint {
+  display: block;
+  color: var(--muted);
+  font-size: 0.9rem;
+  margin-bottom: 0.25rem;
+}
+.form input[type='text'],
+.form input[type='email'],
+.form input[type='password'],
+.form input[type='date'],
+.form input[type='url'],
+.form input[type='file'],
+.form select,
+.form textarea {
+  width: 100%;
+  box-sizing: border-box;
+  font: inherit;
+  padding: 0.5rem;
+  border: 1px solid var(--muted);
+  border-radius: 4px;
+}
+.form textarea {
+  min-height: 6rem;
+}
+.form .error-message {
+  display: block;
+  color: #b50909;
+  font-weight: 600;
+}
+.form .field-error input,
+.form .field-error select,
+.form .field-error textarea {
+  border: 2px solid #b50909;
+}
+.button-secondary {
+  background: #fff;
+  color: var(--brand);
+  border: 2px solid var(--brand);
+}
+.button-secondary:hover {
+  background: var(--panel);
+}
+.button-danger {
+  background: #b50909;
+}
+.button-danger:hover {
+  background: #8b0a03;
+}
+.alert {
+  border-left: 0.5rem solid var(--brand);
+  background: #e7f6f8;
+  padding: 0.75rem 1rem;
+  margin: 1rem 0;
+}
+.alert-error {
+  border-color: #b50909;
+  background: #f4e3db;
+}
+.alert-ok {
+  border-color: var(--ok);
+  background: #ecf3ec;
+}
+.alert-warn {
+  border-color: var(--warn);
+  background: #fef0c8;
+}
+.secret {
+  font-family: ui-monospace, monospace;
+  word-break: break-all;
+  background: var(--panel);
+  border: 1px dashed var(--muted);
+  padding: 0.5rem;
+}
 `;

@@ -1,7 +1,17 @@
-import { h, type SafeHtml } from '../html.js';
+import { Fragment, h, type SafeHtml } from '../html.js';
 
 export interface SiteInfo {
   cityName: string;
+  /** The signed-in account, for the header's account links and sign-out form. */
+  account?: AccountNav;
+}
+
+export interface AccountNav {
+  name: string;
+  /** Staff go to the staff console, developers to their account page. */
+  staff: boolean;
+  /** The session's CSRF token, for the sign-out form. */
+  csrf: string;
 }
 
 /** The frame of every page: skip link, header with navigation, main landmark, footer. */
@@ -41,6 +51,27 @@ export function Layout(props: {
                 <li>
                   <a href="/api/docs">API reference</a>
                 </li>
+                {props.site.account ? (
+                  <>
+                    <li>
+                      <a href={props.site.account.staff ? '/staff' : '/account'}>
+                        {props.site.account.staff ? 'Staff console' : 'Your account'}
+                      </a>
+                    </li>
+                    <li>
+                      <form method="post" action="/signout" class="inline-form">
+                        <input type="hidden" name="_csrf" value={props.site.account.csrf} />
+                        <button type="submit" class="link-button">
+                          Sign out
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <a href="/signin">Sign in</a>
+                  </li>
+                )}
               </ul>
             </nav>
           </div>
