@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 export interface Measure {
   measure: string;
-  unit: 's' | 'MB' | 'ms' | 'obs/s';
+  unit: 's' | 'MB' | 'ms' | 'obs/s' | 'req/s';
   ours: number;
   baseline: number;
   /** ours / baseline (for times: the median of the per-pair ratios). */
@@ -22,7 +22,7 @@ export function passes(m: Measure): boolean {
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 const amount = (value: number, unit: Measure['unit']) =>
-  `${fixed(value, unit === 's' ? 2 : unit === 'obs/s' ? 0 : 1)} ${unit}`;
+  `${fixed(value, unit === 's' ? 2 : unit === 'obs/s' || unit === 'req/s' ? 0 : 1)} ${unit}`;
 
 /** The measures as an aligned text table, with PASS or MISSED for each. */
 export function table(measures: readonly Measure[]): string {
@@ -75,7 +75,7 @@ export async function mergeResults(
 
 /** A measure as results.json keeps it: rounded, with its verdict. */
 export function resultOf(m: Measure) {
-  const digits = m.unit === 's' ? 3 : m.unit === 'obs/s' ? 0 : m.unit === 'ms' ? 2 : 1;
+  const digits = m.unit === 's' ? 3 : m.unit === 'obs/s' || m.unit === 'req/s' ? 0 : m.unit === 'ms' ? 2 : 1;
   const round = (value: number, d: number) => Number(value.toFixed(d));
   return {
     measure: m.measure,

@@ -9,6 +9,7 @@
  *   ingest   HTTP batch ingest of 1,000,000 observations >= 0.6x raw prepared inserts (sensors-ingest.ts)
  *   sensors  series from rollups against a GROUP BY of the raw rows, latest of 10,000 datastreams (sensors-read.ts)
  *   live     MQTT QoS 1 ingest from 200 devices, SSE fan-out to 2,000 subscribers (sensors-live.ts)
+ *   access   authentication + rate limits on a small GET >= 0.90x without them, >= 0.75x with Redis (access.ts)
  *
  * Options: --rows N (1,000,000), --import-runs N (3), --download-runs N (5), --keep (keep bench/work/run).
  * Exits 0 once measured: a missed target is printed as MISSED, it is not a test failure. It exits 1 when a
@@ -27,6 +28,7 @@ import { buildSearchIndexes, queryBench } from './query.js';
 import { sensorsIngestBench } from './sensors-ingest.js';
 import { sensorsReadBench } from './sensors-read.js';
 import { sensorsLiveBench } from './sensors-live.js';
+import { accessBench } from './access.js';
 import { passes, table, writeResults, type Measure } from './report.js';
 
 const MEMORY_LIMIT_MB = 250;
@@ -181,6 +183,9 @@ async function main(): Promise<number> {
     say('Live feeds (MQTT ingest from 200 devices; SSE to 2,000 subscribers):');
     const sensorsLive = await sensorsLiveBench();
 
+    say('Access (authentication and rate limits on a small GET, against both switched off):');
+    const access = await accessBench();
+
     const measures: Measure[] = [
       {
         measure: `import ${rows.toLocaleString('en-US')} rows`,
@@ -222,6 +227,7 @@ async function main(): Promise<number> {
       sensorsIngest,
       ...sensorsRead.measures,
       ...sensorsLive.measures,
+      ...access.measures,
     ];
     const checks = {
       import_rows_written: rowsWritten.every((n) => n === rows),
@@ -231,6 +237,7 @@ async function main(): Promise<number> {
       baseline_export_lines: baselineLines.every((n) => n === rows + 1),
       sensor_read_answers: sensorsRead.ok,
       live_feed_checks: sensorsLive.ok,
+      access_checks: access.ok,
     };
 
     say('');
@@ -300,6 +307,7 @@ async function main(): Promise<number> {
       queries: queries.details,
       sensors_read: sensorsRead.details,
       sensors_live: sensorsLive.details,
+      access: access.details,
       checks,
     });
     say('Wrote bench/results.json');

@@ -6,6 +6,16 @@ import type { Database } from './db/database.js';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { installAuthentication } from './access/authenticate.js';
+import { accountsRoutes } from './access/accounts/accounts.routes.js';
+import { developersRoutes } from './access/developers/developers.routes.js';
+import { enforcementRoutes } from './access/enforcement/enforcement.routes.js';
+import { grantsRoutes } from './access/grants/grants.routes.js';
+import { installRateLimits } from './access/limits/limits.js';
+import { redisSignals } from './access/limits/redis-signals.js';
+import type { RouteContext } from './access/routes-context.js';
+import { staffRoutes } from './web/staff/staff.routes.js';
+import { datasetAuditor } from './web/staff/audit.js';
+import { pageContext } from './web/page-context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { createGuards } from './http/guards.js';
 import { healthRoutes } from './http/health.routes.js';
@@ -63,9 +73,22 @@ function serializeRequest(request: FastifyRequest) {
   };
 }
 
-/** The URL with the values of credential parameters replaced. */
+const CREDENTIAL_PARAMETERS = new Set(['api_key', 'token', '$$app_token']);
+
+/** A query parameter's name as the query parser reads it (`%24%24app_token` is `$$app_token`). */
+function parameterName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return raw.toLowerCase();
+  }
+}
+
+/** The URL with the values of credential parameters replaced, however their names are encoded. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:api_key|token|\$\$app_token)=)[^&#]*/gi, '$1[REDACTED]');
+  return url.replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep: string, name: string) =>
+    CREDENTIAL_PARAMETERS.has(parameterName(name)) ? `${sep}${name}=[REDACTED]` : whole,
+  );
 }
 
 /** Builds the whole HTTP app on an open, migrated database. The server and the tests both use it. */
@@ -90,6 +113,7 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
     genReqId: () => crypto.randomUUID(),
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const routes: RouteInfo[] = [];
@@ -102,7 +126,10 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   installErrorHandler(http);
   await installOpenApi(http, config);
 
-  const services = createServices(config, db, http.log);
+  // Servers share credential changes through Redis when there is one; commands keep them in-process.
+  const services = createServices(config, db, http.log, {
+    signals: config.redisUrl ? redisSignals(config.redisUrl, { log: http.log }) : undefined,
+  });
   await services.catalog.ensureReferenceData();
   await http.register(cookie);
   await http.register(formbody);
@@ -111,10 +138,13 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
     authenticator: services.access.authenticator,
     sessions: services.access.sessions,
   });
+  await installRateLimits(http, { config, services });
   const guards = createGuards({ adminTokenEnabled: config.adminToken !== undefined });
+  const access: RouteContext = { config, services, guards, pages: pageContext(config) };
 
   healthRoutes(http, db);
-  catalogRoutes(http, services.catalog, guards);
+  const datasetAudit = datasetAuditor(services.access.audit);
+  catalogRoutes(http, services.catalog, guards, datasetAudit);
   rowsRoutes(http, services.catalog, services.tables, guards);
   queryRoutes(http, services.queries, guards, config.publicUrl);
   sodaRoutes(http, services.queries, guards, config.publicUrl, { timeZone: config.timeZone });
@@ -145,7 +175,15 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   importsRoutes(http, services.imports, guards, {
     spoolDir: join(config.dataDir, 'spool'),
     maxBytes: config.maxUploadBytes,
+    catalog: services.catalog,
+    audit: datasetAudit,
   });
+
+  accountsRoutes(http, access);
+  developersRoutes(http, access);
+  grantsRoutes(http, access);
+  enforcementRoutes(http, access);
+  staffRoutes(http, access);
 
   webRoutes(http, services.catalog, guards, config, {
     latest: async (id, viewer) =>

@@ -18,7 +18,13 @@ export interface ServiceLog {
   warn(details: Record<string, unknown>, message: string): void;
 }
 
-export function createServices(config: Config, db: Database, log?: ServiceLog) {
+export function createServices(
+  config: Config,
+  db: Database,
+  log?: ServiceLog,
+  /** Cross-node signals of the access module (Redis for a server with PLAZA_REDIS_URL); in-process otherwise. */
+  options: { signals?: Parameters<typeof createAccess>[0]['signals'] } = {},
+) {
   const tablesRepository = tablesRepo(db);
   const dataTables = dataTableRepo(db);
   const indexer = searchIndexer({ repo: tablesRepository, tables: dataTables });
@@ -48,7 +54,12 @@ export function createServices(config: Config, db: Database, log?: ServiceLog) {
     timeZone: config.timeZone,
     timeoutMs: config.queryTimeoutMs,
   });
-  const access = createAccess({ config, db, departmentExists: (id) => catalog.departmentExists(id) });
+  const access = createAccess({
+    config,
+    db,
+    departmentExists: (id) => catalog.departmentExists(id),
+    signals: options.signals,
+  });
   return { db, state: appState(db), catalog, tables, imports, queries, sensors, access };
 }
 

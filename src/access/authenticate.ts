@@ -21,7 +21,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { KeysService } from './keys/keys.service.js';
 import { ADMIN_TOKEN_PRINCIPAL, anonymous, type Principal } from './principal.js';
-import { digest } from './secrets.js';
 import {
   csrfMatches,
   SESSION_COOKIE,
@@ -31,6 +30,8 @@ import {
 import type { Standing, UsersService } from './users/users.service.js';
 
 const CACHE_MS = 2_000;
+/** API keys whose principal is cached at once, at most. */
+const MAX_CACHED_KEYS = 10_000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
@@ -41,8 +42,11 @@ declare module 'fastify' {
     session: Session | undefined;
   }
   interface FastifyContextConfig {
-    /** `manual`: the route checks the CSRF token itself (bodies the global hook cannot read, such as uploads). */
-    csrf?: 'manual';
+    /**
+     * `manual`: the route checks the CSRF token itself (bodies the global hook cannot read, such as uploads).
+     * `read-only`: a POST that changes nothing (a query with its parameters in the body): no token needed.
+     */
+    csrf?: 'manual' | 'read-only';
   }
 }
 
@@ -174,14 +178,23 @@ export function createAuthenticator({
 
   return {
     async principalForKey(secret) {
-      const hash = digest(secret);
-      const hit = keyCache.get(hash);
-      if (hit && hit.until > now()) return hit.principal;
+      // Keyed by the secret itself: a digest on every request cost more than the rest of authentication. The
+      // map keeps entries in the order they expire and drops them as they do (and the oldest past
+      // MAX_CACHED_KEYS), so that a secret stays in memory hardly longer than CACHE_MS after its last lookup.
+      const t = now();
+      for (const [cached, entry] of keyCache) {
+        if (entry.until > t) break;
+        keyCache.delete(cached);
+      }
+      const hit = keyCache.get(secret);
+      if (hit && hit.until > t) return hit.principal;
       const row = await keys.authenticate(secret);
       const entry = await standingOf(row.user_id);
       const principal = toPrincipal(row.user_id, entry, 'api_key', { keyId: row.id });
       if (!principal) throw authErrors.accountSuspended(null);
-      keyCache.set(hash, { principal, until: now() + CACHE_MS });
+      keyCache.delete(secret);
+      keyCache.set(secret, { principal, until: now() + CACHE_MS });
+      if (keyCache.size > MAX_CACHED_KEYS) keyCache.delete(keyCache.keys().next().value!);
       return principal;
     },
 
@@ -193,9 +206,9 @@ export function createAuthenticator({
 
     forget({ userId, keyId }) {
       if (userId) standingCache.delete(userId);
-      for (const [hash, entry] of keyCache)
+      for (const [secret, entry] of keyCache)
         if ((userId && entry.principal.user?.id === userId) || (keyId && entry.principal.keyId === keyId))
-          keyCache.delete(hash);
+          keyCache.delete(secret);
     },
   };
 }
@@ -250,7 +263,7 @@ export function installAuthentication(
 
   http.addHook('preHandler', async (request) => {
     if (!request.session || !UNSAFE.has(request.method)) return;
-    if (request.routeOptions.config?.csrf === 'manual') return;
+    if (request.routeOptions.config?.csrf) return;
     const body = request.body as Record<string, unknown> | undefined;
     const token =
       firstHeader(request.headers['x-csrf-token']) ??

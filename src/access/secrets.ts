@@ -2,9 +2,10 @@
  * Random credentials with a visible prefix (`plaza_key_3f9a1c2b7d4e_...`) and their digests. Long random secrets
  * need no slow hash: a SHA-256 digest is stored and compared in constant time.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** SHA-256 in hex; the one-shot form costs half of createHash's, and every request with a key needs one. */
+export const digest = (secret: string) => hash('sha256', secret, 'hex');
 
 /** Compares two hex digests in constant time. */
 export function sameDigest(a: string, b: string): boolean {

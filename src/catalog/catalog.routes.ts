@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errors } from '../errors.js';
 import type { Guards } from '../http/guards.js';
 import {
   CategorySchema,
@@ -17,12 +18,50 @@ import {
   type DepartmentInput,
 } from './catalog.schema.js';
 import type { CatalogService } from './catalog.service.js';
+import { mayEdit } from './visibility.js';
 
 const IdParams = Type.Object({ id: Type.String() });
 const ErrorResponse = { $ref: 'Error#' } as const;
 
-/** The catalog API: search and read for everyone, write for admins. */
-export function catalogRoutes(app: FastifyInstance, catalog: CatalogService, guards: Guards): void {
+export interface DatasetAuditEvent {
+  /** `dataset.create`, `dataset.update`, `dataset.publish`, `dataset.unpublish`, `dataset.import` ... */
+  action: string;
+  datasetId: string;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Records a change to a dataset in the audit log, with who made it (built in src/web/staff/audit.ts). */
+export type DatasetAudit = (request: FastifyRequest, event: DatasetAuditEvent) => Promise<void>;
+
+/**
+ * onRequest hook of the dataset write API: admins, and stewards (for their own departments, checked per dataset).
+ * Strangers get the admin API's answers: 401 without credentials, 403 for a wrong token.
+ */
+export function editorsOnly(guards: Guards) {
+  const stewards = guards.staff('steward');
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> =>
+    guards.principal(request).via === 'anonymous' ? guards.admin(request, reply) : stewards(request, reply);
+}
+
+/** The audit action of a metadata change: a change of status publishes or unpublishes the dataset. */
+export function updateAction(before: string, after: string | undefined): string {
+  if (after === undefined || after === before) return 'dataset.update';
+  return after === 'published' ? 'dataset.publish' : 'dataset.unpublish';
+}
+
+/** The catalog API: search and read for everyone, write for admins and the stewards of a dataset's department. */
+export function catalogRoutes(
+  app: FastifyInstance,
+  catalog: CatalogService,
+  guards: Guards,
+  audit: DatasetAudit,
+): void {
+  const editors = editorsOnly(guards);
+  const ownDepartment = (request: FastifyRequest, department: string | undefined) => {
+    if (department !== undefined && !mayEdit({ department_id: department }, guards.viewer(request)))
+      throw errors.forbidden(`Stewards publish only for their own departments, not for "${department}".`);
+  };
   app.get<{ Querystring: DatasetListQuery }>(
     '/api/v1/datasets',
     {
@@ -54,44 +93,68 @@ export function catalogRoutes(app: FastifyInstance, catalog: CatalogService, gua
   app.post<{ Body: DatasetCreate }>(
     '/api/v1/datasets',
     {
-      onRequest: guards.admin,
+      onRequest: editors,
       schema: {
         tags: ['catalog', 'admin'],
-        summary: 'Create a dataset (admin)',
-        security: [{ adminToken: [] }],
+        summary: 'Create a dataset (admin, or a steward for their department)',
+        security: [{ adminToken: [] }, { session: [] }, { apiKey: [] }],
         body: DatasetCreateSchema,
         response: {
           201: DatasetSchema,
           400: ErrorResponse,
           401: ErrorResponse,
+          403: ErrorResponse,
           409: ErrorResponse,
           422: ErrorResponse,
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await catalog.create(request.body)),
+    async (request, reply) => {
+      ownDepartment(request, request.body.department);
+      const dataset = await catalog.create(request.body);
+      await audit(request, {
+        action: 'dataset.create',
+        datasetId: dataset.id,
+        details: { title: dataset.title, department: dataset.department.id, status: dataset.status },
+      });
+      return reply.status(201).send(dataset);
+    },
   );
 
   app.patch<{ Params: { id: string }; Body: DatasetUpdate }>(
     '/api/v1/datasets/:id',
     {
-      onRequest: guards.admin,
+      onRequest: editors,
       schema: {
         tags: ['catalog', 'admin'],
-        summary: 'Update dataset metadata (admin)',
-        security: [{ adminToken: [] }],
+        summary: "Update dataset metadata (admin, or a steward of the dataset's department)",
+        security: [{ adminToken: [] }, { session: [] }, { apiKey: [] }],
         params: IdParams,
         body: DatasetUpdateSchema,
         response: {
           200: DatasetSchema,
           400: ErrorResponse,
           401: ErrorResponse,
+          403: ErrorResponse,
           404: ErrorResponse,
           422: ErrorResponse,
         },
       },
     },
-    async (request) => catalog.update(request.params.id, request.body),
+    async (request) => {
+      const viewer = guards.viewer(request);
+      const before = await catalog.get(request.params.id, viewer);
+      // Another department's dataset does not exist for a steward's writes.
+      if (!catalog.mayEdit(before, viewer)) throw errors.datasetNotFound(request.params.id);
+      ownDepartment(request, request.body.department);
+      const dataset = await catalog.update(before.id, request.body);
+      await audit(request, {
+        action: updateAction(before.status, request.body.status),
+        datasetId: dataset.id,
+        details: { fields: Object.keys(request.body), status: dataset.status },
+      });
+      return dataset;
+    },
   );
 
   app.delete<{ Params: { id: string } }>(
@@ -108,6 +171,7 @@ export function catalogRoutes(app: FastifyInstance, catalog: CatalogService, gua
     },
     async (request, reply) => {
       await catalog.remove(request.params.id);
+      await audit(request, { action: 'dataset.delete', datasetId: request.params.id });
       return reply.status(204).send();
     },
   );

@@ -27,6 +27,14 @@ export const commands: Record<string, CommandEntry> = {
     summary: "run the demo's simulated sensor devices (MQTT publishers with their own tokens)",
     load: async () => (await import('./simulate.command.js')).simulateCommand,
   },
+  users: {
+    summary: 'create staff accounts (the first admin), list accounts, set roles, reset passwords',
+    load: async () => (await import('./users.command.js')).usersCommand,
+  },
+  audit: {
+    summary: 'verify the audit log hash chain, or export it as CSV',
+    load: async () => (await import('./audit.command.js')).auditCommand,
+  },
   seed: {
     summary: 'seed the Westminster demo (skips what exists)',
     load: async () => (await import('./seed.command.js')).seedCommand,

@@ -99,7 +99,10 @@ export interface AccessRequestTable {
   decided_by: string | null;
   decided_at: string | null;
   decision_reason: string | null;
+  /** The last day (YYYY-MM-DD, the city's calendar) of a limited approval; null when open-ended. */
   approved_until: string | null;
+  /** The tier granted by an approved tier request (it may be lower than the one asked for). */
+  approved_tier: string | null;
   created_at: string;
 }
 
@@ -118,7 +121,12 @@ export interface AgreementTable {
   signed_at: string | null;
   /** `draft`, `active`, `expired` or `terminated`. */
   status: string;
+  /** When the first notice of the coming expiry (30 days ahead) was sent. */
   expiry_notice_at: string | null;
+  /** When the last notice of the coming expiry (7 days ahead) was sent. */
+  final_notice_at: string | null;
+  terminated_at: string | null;
+  termination_reason: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -18,10 +18,32 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
       servers: [{ url: config.publicUrl }],
       components: {
         securitySchemes: {
+          apiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Api-Key',
+            description:
+              'A developer API key (plaza_key_...), from your account page. Also accepted as X-App-Token (Socrata ' +
+              'clients), as the api_key query parameter, or as "Authorization: Bearer plaza_key_...".',
+          },
+          apiKeyQuery: {
+            type: 'apiKey',
+            in: 'query',
+            name: 'api_key',
+            description:
+              'The API key as a query parameter, for clients that cannot set headers (SSE in browsers).',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'plaza_session',
+            description:
+              'A signed-in browser session. Unsafe requests also need the X-CSRF-Token header (GET /api/v1/session).',
+          },
           adminToken: {
             type: 'http',
             scheme: 'bearer',
-            description: 'The bootstrap admin token (PLAZA_ADMIN_TOKEN).',
+            description: 'The automation admin token (PLAZA_ADMIN_TOKEN), an explicit opt-in for scripts.',
           },
           bearer: {
             type: 'http',
@@ -44,7 +66,15 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
           description:
             'OGC SensorThings API 1.1 at /sta/v1.1: sensors and observations for SensorThings clients (guide: /docs/sensorthings)',
         },
-        { name: 'admin', description: 'Writes that need the admin token' },
+        {
+          name: 'admin',
+          description: 'Writes for staff: the admin role, a department steward, or the admin token',
+        },
+        { name: 'Account', description: 'Your developer account: API keys and their usage' },
+        { name: 'Access', description: 'Access requests and data-sharing agreements' },
+        { name: 'Enforcement', description: 'Suspensions and revocations of keys and accounts (admins)' },
+        { name: 'Audit', description: 'The audit log: search, CSV export, chain verification (admins)' },
+        { name: 'Staff accounts', description: 'Sign-in sessions and staff accounts' },
         { name: 'operations', description: 'Health and readiness' },
       ],
     },

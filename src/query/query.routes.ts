@@ -169,6 +169,8 @@ export function queryRoutes(
   app.post(
     '/api/v1/datasets/:id/query',
     {
+      // Reads only: a signed-in browser needs no CSRF token to ask a question.
+      config: { csrf: 'read-only' },
       schema: {
         tags: ['query'],
         summary: 'Query a dataset with SoQL (parameters in the body)',
@@ -184,6 +186,7 @@ export function queryRoutes(
     app.get(
       `/api/v1/datasets/:id/query.${format}`,
       {
+        config: { limit: 'download' },
         schema: {
           tags: ['query'],
           summary: `Query a dataset, the whole result as ${format.toUpperCase()}`,

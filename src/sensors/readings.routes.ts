@@ -113,6 +113,7 @@ export function readingsRoutes(
   http.get(
     '/api/v1/datastreams/:id/observations',
     {
+      config: { limit: (request) => ((request.query as Query).format === 'csv' ? 'download' : undefined) },
       schema: {
         tags: ['sensors'],
         summary: "A datastream's observations, page by page",
@@ -161,6 +162,7 @@ export function readingsRoutes(
   http.get(
     '/api/v1/datastreams/:id/observations.csv',
     {
+      config: { limit: 'download' },
       schema: {
         tags: ['sensors'],
         summary: "A datastream's observations as CSV",
@@ -280,6 +282,7 @@ export function readingsRoutes(
   http.get(
     '/api/v1/datasets/:id/observations.csv',
     {
+      config: { limit: 'download' },
       schema: {
         tags: ['sensors'],
         summary: "A sensor dataset's observations over a period as CSV",

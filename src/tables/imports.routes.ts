@@ -7,7 +7,9 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { editorsOnly, type DatasetAudit } from '../catalog/catalog.routes.js';
 import { literalUnion } from '../catalog/catalog.schema.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
 import { errors } from '../errors.js';
 import type { Guards } from '../http/guards.js';
 import type { ImportService } from './import/import.service.js';
@@ -56,13 +58,29 @@ const ImportReportSchema = Type.Object(
 const IdParams = Type.Object({ id: Type.String() });
 const ErrorResponse = { $ref: 'Error#' } as const;
 
-/** Admin imports over HTTP: a raw body or a multipart upload, spooled to disk and imported from there. */
+/**
+ * Imports over HTTP, for admins and the stewards of a dataset's department: a raw body or a multipart upload,
+ * spooled to disk and imported from there.
+ */
 export function importsRoutes(
   app: FastifyInstance,
   imports: ImportService,
   guards: Guards,
-  options: { spoolDir: string; maxBytes: number },
+  options: {
+    spoolDir: string;
+    maxBytes: number;
+    catalog: Pick<CatalogService, 'get' | 'mayEdit'>;
+    audit: DatasetAudit;
+  },
 ): void {
+  const editors = editorsOnly(guards);
+  /** Before anything of the body is read: another department's dataset does not exist for a steward. */
+  async function authorize(request: FastifyRequest, id: string): Promise<void> {
+    const viewer = guards.viewer(request);
+    const dataset = await options.catalog.get(id, viewer);
+    if (!options.catalog.mayEdit(dataset, viewer)) throw errors.datasetNotFound(id);
+  }
+
   app.register(async (scope) => {
     // Bodies stream straight to the spool file; nothing is buffered in memory.
     scope.addContentTypeParser(Object.keys(RAW_TYPES), (_request, payload, done) => done(null, payload));
@@ -125,14 +143,14 @@ export function importsRoutes(
     scope.post<{ Params: { id: string }; Querystring: ImportQuery }>(
       '/api/v1/datasets/:id/imports',
       {
-        onRequest: guards.admin,
+        onRequest: editors,
         bodyLimit: options.maxBytes,
         schema: {
           tags: ['data', 'admin'],
-          summary: 'Import a file into a dataset (admin)',
+          summary: "Import a file into a dataset (admin, or a steward of the dataset's department)",
           description:
             'Send CSV, GeoJSON or newline-delimited GeoJSON as the raw body (Content-Type text/csv, application/geo+json, application/x-ndjson) or as the "file" field of a multipart form. `replace` is atomic: readers see the old data until the new data is complete.',
-          security: [{ adminToken: [] }],
+          security: [{ adminToken: [] }, { session: [] }, { apiKey: [] }],
           params: IdParams,
           querystring: ImportQuery,
           response: {
@@ -149,6 +167,7 @@ export function importsRoutes(
         },
       },
       async (request, reply) => {
+        await authorize(request, request.params.id);
         const received = await receive(request, request.query);
         const pick = (name: keyof ImportQuery) => request.query[name] ?? received.fields[name];
         try {
@@ -163,6 +182,23 @@ export function importsRoutes(
             onBadRows: pick('on_error') as 'reject' | 'skip' | undefined,
             encoding: pick('encoding') as 'utf8' | 'latin1' | undefined,
           });
+          await options.audit(request, {
+            // A replace over earlier data is a replacement; a first import, an append or an upsert an import.
+            action:
+              report.mode === 'replace' && (report.data_version ?? 0) > 1
+                ? 'dataset.replace'
+                : 'dataset.import',
+            datasetId: report.dataset_id,
+            details: {
+              import_id: report.id,
+              mode: report.mode,
+              file_name: report.file_name,
+              format: report.format,
+              rows_written: report.rows_written,
+              rows_skipped: report.rows_skipped,
+              data_version: report.data_version,
+            },
+          });
           return reply.status(201).send(report);
         } finally {
           await rm(received.path, { force: true });
@@ -173,20 +209,22 @@ export function importsRoutes(
     scope.get<{ Params: { id: string } }>(
       '/api/v1/datasets/:id/imports',
       {
-        onRequest: guards.admin,
+        onRequest: editors,
         schema: {
           tags: ['data', 'admin'],
-          summary: 'Recent imports of a dataset (admin)',
-          security: [{ adminToken: [] }],
+          summary: "Recent imports of a dataset (admin, or a steward of the dataset's department)",
+          security: [{ adminToken: [] }, { session: [] }, { apiKey: [] }],
           params: IdParams,
           response: {
             200: Type.Object({ results: Type.Array(Type.Unknown()) }),
             401: ErrorResponse,
+            403: ErrorResponse,
             404: ErrorResponse,
           },
         },
       },
       async (request) => {
+        await authorize(request, request.params.id);
         const rows = await imports.listImports(request.params.id);
         if (rows.length === 0 && !(await imports.datasetExists(request.params.id))) {
           throw errors.datasetNotFound(request.params.id);

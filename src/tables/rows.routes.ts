@@ -74,6 +74,7 @@ export function rowsRoutes(
     app.get(
       `/api/v1/datasets/:id/rows.${format}`,
       {
+        config: { limit: 'download' },
         schema: {
           tags: ['data'],
           summary: `Download all rows as ${format.toUpperCase()}`,

@@ -12,6 +12,13 @@ export const GUIDES: Readonly<Record<string, string>> = {
   sensorthings: 'SensorThings API',
   sensors: 'Sensors: devices, ingest and rollups',
   importing: 'Importing data',
+  access: 'Access: who may do what',
+  accounts: 'Staff accounts and signing in',
+  'staff-console': 'Staff console: publishing datasets',
+  'api-keys': 'API keys',
+  'rate-limits': 'Rate limits',
+  'access-requests': 'Access requests and data-sharing agreements',
+  'enforcement-and-audit': 'Enforcement, audit log and email',
   operations: 'Operations',
   architecture: 'Architecture',
 };

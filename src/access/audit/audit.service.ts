@@ -80,6 +80,8 @@ export interface VerifyResult {
   entries: number;
   /** The first entry whose hash or link does not hold, and why. */
   broken?: { seq: number; problem: string };
+  /** The last entry of an intact chain: kept elsewhere, its hash shows a later rewrite of the log. */
+  last?: { seq: number; hash: string };
 }
 
 export function auditService({
@@ -91,12 +93,16 @@ export function auditService({
 }) {
   const k = db.kysely;
   const postgres = db.adapter.name === 'postgres';
-  // One append at a time in this process; on PostgreSQL an advisory lock orders the nodes too.
+  // One append at a time in this process. Other processes (nodes, the command line) are ordered by the
+  // database: an advisory lock on PostgreSQL; on SQLite a first statement that writes, so that the transaction
+  // holds the write lock before it reads the tail (a deferred transaction that read first could not upgrade
+  // once another process appended, and would fail instead of waiting).
   let tail: Promise<unknown> = Promise.resolve();
 
   async function append(event: AuditEvent): Promise<AuditEntry> {
     return k.transaction().execute(async (tx) => {
       if (postgres) await sql`SELECT pg_advisory_xact_lock(7270401)`.execute(tx);
+      else await tx.updateTable('app_state').set({ key: HEAD_KEY }).where('key', '=', HEAD_KEY).execute();
       const last = await tx
         .selectFrom('audit_log')
         .select(['seq', 'hash'])
@@ -140,11 +146,24 @@ export function auditService({
       return next;
     },
 
-    /** Walks the whole chain in order, a page at a time. */
+    /**
+     * Walks the whole chain in order, a page at a time. The head is read first: entries appended while the walk
+     * runs extend the chain past it and are checked like the others, never mistaken for a cut.
+     */
     async verify(): Promise<VerifyResult> {
+      const readHead = async () => {
+        const row = await k
+          .selectFrom('app_state')
+          .select('value')
+          .where('key', '=', HEAD_KEY)
+          .executeTakeFirst();
+        return row ? (JSON.parse(row.value) as { seq: number; hash: string }) : undefined;
+      };
+      const head = await readHead();
       let prev = GENESIS;
       let expectedSeq = 1;
       let entries = 0;
+      let hashAtHead: string | undefined;
       for (;;) {
         const rows = await k
           .selectFrom('audit_log')
@@ -166,29 +185,27 @@ export function auditService({
           const { hash, ...rest } = row;
           if (entryHash(rest) !== hash)
             return { ok: false, entries, broken: { seq: row.seq, problem: 'entry altered' } };
+          if (row.seq === head?.seq) hashAtHead = hash;
           prev = hash;
           expectedSeq += 1;
           entries += 1;
         }
         if (rows.length < 1000) break;
       }
-      const head = await k
-        .selectFrom('app_state')
-        .select('value')
-        .where('key', '=', HEAD_KEY)
-        .executeTakeFirst();
       if (head) {
-        const { seq, hash } = JSON.parse(head.value) as { seq: number; hash: string };
-        if (seq !== entries || hash !== prev)
+        if (entries < head.seq)
           return {
             ok: false,
             entries,
             broken: { seq: entries + 1, problem: `entries after ${entries} removed` },
           };
-      } else if (entries > 0) {
+        if (hashAtHead !== head.hash)
+          return { ok: false, entries, broken: { seq: head.seq, problem: 'entry replaced' } };
+      } else if (entries > 0 && !(await readHead())) {
+        // (A head written since it was read means the first entries were appended during the walk.)
         return { ok: false, entries, broken: { seq: entries, problem: 'head record missing' } };
       }
-      return { ok: true, entries };
+      return { ok: true, entries, ...(entries > 0 ? { last: { seq: entries, hash: prev } } : {}) };
     },
   };
 }

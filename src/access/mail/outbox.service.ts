@@ -99,6 +99,21 @@ export function outboxService({
       return rows.map(present);
     },
 
+    /**
+     * Takes a due message for one delivery attempt: moves its next attempt to `until`, so that no other node's
+     * mailer sends it meanwhile (and a crash mid-send retries it then). False when it was not due any more.
+     */
+    async claim(id: string, until: Date): Promise<boolean> {
+      const result = await k
+        .updateTable('outbox')
+        .set({ next_attempt_at: until.toISOString() })
+        .where('id', '=', id)
+        .where('sent_at', 'is', null)
+        .where('next_attempt_at', '<=', now().toISOString())
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     async markSent(id: string): Promise<void> {
       await k
         .updateTable('outbox')

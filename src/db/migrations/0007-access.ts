@@ -98,10 +98,14 @@ function statements(postgres: boolean): string[] {
        decided_at text,
        decision_reason text,
        approved_until text,
+       approved_tier text,
        created_at text NOT NULL
      )`,
     `CREATE INDEX access_requests_user ON access_requests (user_id)`,
     `CREATE INDEX access_requests_department ON access_requests (department_id, status)`,
+    // One pending request per account and thing asked for (a dataset, or a higher tier).
+    `CREATE UNIQUE INDEX access_requests_pending ON access_requests (user_id, kind, COALESCE(dataset_id, ''))
+       WHERE status = 'pending'`,
     `CREATE TABLE agreements (
        id text PRIMARY KEY,
        department_id text NOT NULL REFERENCES departments(id),
@@ -117,10 +121,14 @@ function statements(postgres: boolean): string[] {
        signed_at text,
        status text NOT NULL,
        expiry_notice_at text,
+       final_notice_at text,
+       terminated_at text,
+       termination_reason text,
        created_by text,
        created_at text NOT NULL,
        updated_at text NOT NULL
      )`,
+    `CREATE INDEX agreements_department ON agreements (department_id, status)`,
     `CREATE TABLE agreement_datasets (
        agreement_id text NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
        dataset_id text NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,

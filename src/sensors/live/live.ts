@@ -9,6 +9,7 @@ import type { Config } from '../../config.js';
 import type { Guards } from '../../http/guards.js';
 import type { Services } from '../../services.js';
 import { liveAccess } from './live-access.js';
+import { liveHolders, type LiveHolders } from './live-holders.js';
 import { createLiveHub, type LiveHub } from './live-hub.js';
 import { liveRepo } from './live.repo.js';
 import { createMqttBroker, type MqttBroker } from './mqtt-broker.js';
@@ -20,6 +21,11 @@ export interface Live {
   streams: LiveStreams;
   /** The embedded broker; undefined with PLAZA_MQTT=off. */
   mqtt: MqttBroker | undefined;
+  /**
+   * Closes the SSE streams and MQTT connections of an API key or an account, saying why (enforcement does it
+   * through the access signals; this is the same step, for callers on this node).
+   */
+  disconnect: LiveHolders['disconnect'];
 }
 
 export async function installLive(
@@ -45,6 +51,11 @@ export async function installLive(
       model: sensors.model,
       repo: liveRepo(services.db.kysely),
       adminToken: config.adminToken,
+      keys: {
+        principalForKey: (secret) => services.access.authenticator.principalForKey(secret),
+        acquireLive: (principal) => http.rateLimits.acquire('live', principal),
+        onForget: (listener) => services.access.signals.subscribe(listener),
+      },
       publicUrl: config.publicUrl,
       log: http.log,
     });
@@ -68,10 +79,21 @@ export async function installLive(
     });
   }
 
+  // Enforcement: connections held by a key or account that is suspended or revoked are closed (live-holders.ts).
+  const holders = liveHolders({
+    streams,
+    mqtt,
+    keys: services.access.keys,
+    users: services.access.users,
+    onError,
+  });
+  services.access.signals.subscribe(holders.onForget);
+
   http.addHook('preClose', async () => {
+    holders.close();
     streams.closeAll();
     await mqtt?.close();
   });
   http.addHook('onClose', async () => hub.close());
-  return { hub, streams, mqtt };
+  return { hub, streams, mqtt, disconnect: holders.disconnect };
 }

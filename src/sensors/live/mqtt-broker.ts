@@ -7,7 +7,7 @@ import type { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { Aedes } from 'aedes';
+import { Aedes, type Client } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { DevicesService } from '../devices.service.js';
 import type { IngestService } from '../ingest.service.js';
@@ -15,9 +15,10 @@ import type { ModelService } from '../model.service.js';
 import type { LiveAccess } from './live-access.js';
 import type { LiveHub } from './live-hub.js';
 import type { LiveRepo } from './live.repo.js';
-import { mqttAuth, type MqttLog } from './mqtt-auth.js';
+import { mqttAuth, type MqttKeys, type MqttLog } from './mqtt-auth.js';
 import { mqttIngest } from './mqtt-ingest.js';
 import { mqttPublisher } from './mqtt-publisher.js';
+import { errorsTopic } from './mqtt-topics.js';
 
 /** Bytes a connection may send towards one packet before it is cut off (messages over 256 KiB are refused). */
 export const MAX_PACKET_BYTES = 1024 * 1024;
@@ -34,6 +35,8 @@ export interface MqttBrokerOptions {
   model: Pick<ModelService, 'datastreams'>;
   repo: LiveRepo;
   adminToken: string | undefined;
+  /** Developers' API keys, for subscribers who connect with one. */
+  keys?: MqttKeys;
   publicUrl: string;
   log: MqttLog;
 }
@@ -84,8 +87,10 @@ export async function createMqttBroker(options: MqttBrokerOptions) {
     access: options.access,
     publisher,
     adminToken: options.adminToken,
+    ...(options.keys && { keys: options.keys }),
     log,
   });
+  broker.on('clientDisconnect', auth.disconnected);
   broker.authenticate = auth.authenticate;
   broker.authorizeSubscribe = auth.authorizeSubscribe;
   broker.authorizeForward = auth.authorizeForward;
@@ -106,9 +111,39 @@ export async function createMqttBroker(options: MqttBrokerOptions) {
   });
   let listening: Promise<number> | undefined;
 
+  // Enforcement (src/access/enforcement, through live-holders.ts): the connected clients, to close those that
+  // hold a suspended or revoked key or account.
+  const connected = new Set<Client>();
+  broker.on('client', (client: Client) => connected.add(client));
+  broker.on('clientDisconnect', (client: Client) => connected.delete(client));
+
   return {
     broker,
     publisher,
+
+    /**
+     * Disconnects the clients connected with an API key of this holder (a key, or any key of an account),
+     * telling each why on its errors topic first; returns how many.
+     */
+    disconnect(holder: { keyId?: string; userId?: string }, why: { code: string; message: string }): number {
+      let closed = 0;
+      for (const client of [...connected]) {
+        const who = auth.identity(client);
+        if (who.kind !== 'key') continue;
+        if (who.keyId !== holder.keyId && who.userId !== holder.userId) continue;
+        connected.delete(client);
+        closed++;
+        const topic = errorsTopic(client.id);
+        const close = () => client.close();
+        if (!topic) {
+          close();
+          continue;
+        }
+        const payload = Buffer.from(JSON.stringify({ ...why, disconnected: true }));
+        broker.publish({ cmd: 'publish', topic, payload, qos: 0, retain: false, dup: false }, close);
+      }
+      return closed;
+    },
 
     /** Handles an HTTP upgrade when it is for `/mqtt`; false for any other path. */
     upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {

@@ -109,6 +109,7 @@ export function mqttIngest({
     const who = identity(client);
     switch (who.kind) {
       case 'anonymous':
+      case 'key':
         return 'publishing needs a device token as the CONNECT password';
       case 'admin':
         return { kind: 'admin' };

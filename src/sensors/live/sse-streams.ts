@@ -31,8 +31,15 @@ const GAP_MESSAGES: Record<ResumeGap, string> = {
 interface Stream {
   filter: LiveFilter;
   viewer: Viewer;
+  holder: StreamHolder;
   heartbeat(): void;
   end(reason: string, message: string): void;
+}
+
+/** The API key or account a stream was opened with, so that enforcement can close it (live-holders.ts). */
+export interface StreamHolder {
+  keyId?: string;
+  userId?: string;
 }
 
 export interface OpenStream {
@@ -41,6 +48,7 @@ export interface OpenStream {
   viewer: Viewer;
   /** The Last-Event-ID the client sent, if any (a string: it may be anything). */
   lastEventId: string | undefined;
+  holder?: StreamHolder;
 }
 
 export function liveStreams({
@@ -69,7 +77,7 @@ export function liveStreams({
   }, heartbeatMs);
   timer.unref();
 
-  function open({ res, filter, viewer, lastEventId }: OpenStream): void {
+  function open({ res, filter, viewer, lastEventId, holder = {} }: OpenStream): void {
     let closed = false;
     let unsubscribe: (() => void) | undefined;
 
@@ -104,7 +112,7 @@ export function liveStreams({
       write(entries.length === 1 ? entries[0]!.frame : entries.map((e) => e.frame).join(''));
     };
 
-    const stream: Stream = { filter, viewer, heartbeat: () => write(HEARTBEAT), end };
+    const stream: Stream = { filter, viewer, holder, heartbeat: () => write(HEARTBEAT), end };
     streams.add(stream);
     res.on('close', finish);
     res.socket?.setNoDelay(true);
@@ -160,6 +168,22 @@ export function liveStreams({
     get count(): number {
       return streams.size;
     },
+    /** The keys and accounts that hold open streams. */
+    holders(): StreamHolder[] {
+      return [...streams].map((stream) => stream.holder).filter((h) => h.keyId || h.userId);
+    },
+
+    /** Ends the streams whose holder matches, with a final `end` event saying why; returns how many. */
+    endHeld(match: (holder: StreamHolder) => boolean, reason: string, message: string): number {
+      let ended = 0;
+      for (const stream of [...streams]) {
+        if (!match(stream.holder)) continue;
+        stream.end(reason, message);
+        ended++;
+      }
+      return ended;
+    },
+
     /** Ends every stream with a final `end` event (the server is stopping). */
     closeAll(): void {
       clearInterval(timer);

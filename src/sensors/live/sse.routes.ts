@@ -40,6 +40,7 @@ export function liveRoutes(
   http.get(
     '/api/v1/live',
     {
+      config: { limit: 'live' },
       schema: {
         tags: ['sensors'],
         summary: 'Follow committed observations live (Server-Sent Events)',
@@ -68,8 +69,11 @@ export function liveRoutes(
       if (streams.count >= MAX_STREAMS) throw liveErrors.busy(MAX_STREAMS);
       const header = request.headers['last-event-id'];
       const lastEventId = (Array.isArray(header) ? header[0] : header) || query.lastEventId;
+      // The key or account behind the stream: enforcement closes it when they are suspended or revoked.
+      const principal = guards.principal(request);
+      const holder = { keyId: principal.keyId, userId: principal.user?.id };
       reply.hijack();
-      streams.open({ res: reply.raw, filter, viewer, lastEventId });
+      streams.open({ res: reply.raw, filter, viewer, lastEventId, holder });
     },
   );
 }

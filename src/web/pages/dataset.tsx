@@ -114,7 +114,11 @@ export function DatasetPage(model: DatasetModel): SafeHtml {
           <section aria-labelledby="downloads">
             <h2 id="downloads">Downloads</h2>
             {!model.downloadable ? (
-              <p>The rows of this dataset are restricted. Contact the steward below to ask for access.</p>
+              <p>
+                The rows of this dataset are restricted: {d.department.name} decides who reads them.{' '}
+                <a href={`/access/request?dataset=${encodeURIComponent(d.id)}`}>Request access</a>, stating
+                your purpose, or contact the steward below.
+              </p>
             ) : d.distributions.length === 0 ? (
               <p>No downloads yet: the data behind this dataset has not been published.</p>
             ) : (
