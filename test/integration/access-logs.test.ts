@@ -19,6 +19,9 @@ import { startSmtp, type TestSmtp } from '../support/smtp.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const NEW_PASSWORD = 'a brand new secret 4417';
 
+/** The key with its last character changed (to one it is not). */
+const mistyped = (secret: string) => `${secret.slice(0, -1)}${secret.endsWith('x') ? 'y' : 'x'}`;
+
 describeDb('the log holds no secret', () => {
   let t: TestApp;
   let smtp: TestSmtp;
@@ -122,12 +125,12 @@ describeDb('the log holds no secret', () => {
       fetch(`${base}/api/v1/datasets/trees?%24%24app_token=${encodeURIComponent(key.secret)}`),
       fetch(`${base}/api/v1/datasets/trees?api%5Fkey=${encodeURIComponent(key.secret)}`),
       // A mistyped key is refused, and its refusal logged: still without the key.
-      fetch(`${base}/api/v1/datasets?api_key=${encodeURIComponent(`${key.secret.slice(0, -1)}x`)}`),
+      fetch(`${base}/api/v1/datasets?api_key=${encodeURIComponent(mistyped(key.secret))}`),
     ];
     expect((await Promise.all(withKey)).map((r) => r.status)).toEqual([
       200, 200, 200, 200, 200, 200, 200, 401,
     ]);
-    secrets['mistyped key'] = `${key.secret.slice(0, -1)}x`;
+    secrets['mistyped key'] = mistyped(key.secret);
 
     // Sign-in through the session API: the cookie and the CSRF token are secrets too.
     const signIn = await fetch(`${base}/api/v1/session`, {
