@@ -1,7 +1,5 @@
-/** The SQL of sign-in: failed-attempt counters, the lock, the last sign-in, and one-time email tokens. */
+/** The SQL of sign-in: failed-attempt counters, the lock, the last sign-in, identity-provider links. */
 import type { Database } from '../../db/database.js';
-
-export type TokenPurpose = 'reset';
 
 export function accountsRepo(db: Pick<Database, 'kysely'>) {
   const k = db.kysely;
@@ -70,68 +68,6 @@ export function accountsRepo(db: Pick<Database, 'kysely'>) {
         .where('users.status', '=', 'active')
         .execute();
       return rows.map((r) => r.id);
-    },
-
-    async insertToken(row: {
-      token_hash: string;
-      user_id: string;
-      purpose: TokenPurpose;
-      created_at: string;
-      expires_at: string;
-    }): Promise<void> {
-      await k
-        .insertInto('email_tokens')
-        .values({ ...row, used_at: null })
-        .execute();
-    },
-
-    /** Tokens of a purpose a user was sent since an instant (to bound how many mails one address gets). */
-    async tokensSince(userId: string, purpose: TokenPurpose, since: string): Promise<number> {
-      const row = await k
-        .selectFrom('email_tokens')
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where('user_id', '=', userId)
-        .where('purpose', '=', purpose)
-        .where('created_at', '>', since)
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
-    },
-
-    /** The user of a token that is unused and not expired at an instant. */
-    async liveToken(hash: string, purpose: TokenPurpose, at: string): Promise<string | undefined> {
-      const row = await k
-        .selectFrom('email_tokens')
-        .select('user_id')
-        .where('token_hash', '=', hash)
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', at)
-        .executeTakeFirst();
-      return row?.user_id;
-    },
-
-    /** Marks a live token used; false when it was not live (used meanwhile, expired, unknown). */
-    async useToken(hash: string, purpose: TokenPurpose, at: string): Promise<boolean> {
-      const result = await k
-        .updateTable('email_tokens')
-        .set({ used_at: at })
-        .where('token_hash', '=', hash)
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', at)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-
-    /** Uses up every other live token of a purpose of a user (a reset makes older links worthless). */
-    async useAllTokens(userId: string, purpose: TokenPurpose, at: string): Promise<void> {
-      await k
-        .updateTable('email_tokens')
-        .set({ used_at: at })
-        .where('user_id', '=', userId)
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null)
-        .execute();
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.js';
 import type { Access } from '../access.js';
 import { usersRepo } from '../users/users.repo.js';
 import { accountsRepo } from './accounts.repo.js';
+import { emailTokensRepo } from '../users/email-tokens.repo.js';
 import { oidcClient } from './oidc.client.js';
 import { oidcAccounts } from './oidc.service.js';
 import { resetService } from './reset.service.js';
@@ -50,7 +51,7 @@ export function createAccounts(
     sessions: access.sessions,
     audit: access.audit,
     outbox: access.outbox,
-    repo,
+    repo: emailTokensRepo(db),
     publicUrl: config.publicUrl,
     cityName: config.cityName,
     now,

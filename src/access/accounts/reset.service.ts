@@ -12,7 +12,7 @@ import type { SessionsService } from '../sessions/sessions.service.js';
 import type { UsersRepo } from '../users/users.repo.js';
 import { isActive, userErrors, type User, type UsersService } from '../users/users.service.js';
 import { accountErrors } from './accounts.errors.js';
-import type { AccountsRepo } from './accounts.repo.js';
+import type { EmailTokensRepo } from '../users/email-tokens.repo.js';
 
 /** How long a reset link works. */
 export const RESET_TTL_MS = 3600_000;
@@ -33,7 +33,7 @@ export interface ResetDeps {
   sessions: Pick<SessionsService, 'endAll'>;
   audit: Pick<AuditService, 'record'>;
   outbox: Pick<OutboxService, 'enqueue'>;
-  repo: Pick<AccountsRepo, 'insertToken' | 'tokensSince' | 'liveToken' | 'useToken' | 'useAllTokens'>;
+  repo: Pick<EmailTokensRepo, 'insert' | 'countSince' | 'liveUser' | 'useLive' | 'retire'>;
   publicUrl: string;
   cityName: string;
   now?: () => Date;
@@ -60,12 +60,13 @@ export function resetService({
     const token = randomToken();
     const at = now();
     const expiresAt = new Date(at.getTime() + ttlMs).toISOString();
-    await repo.insertToken({
+    await repo.insert({
       token_hash: digest(token),
       user_id: userId,
       purpose: 'reset',
       created_at: at.toISOString(),
       expires_at: expiresAt,
+      used_at: null,
     });
     return { link: `${publicUrl}/signin/reset?token=${encodeURIComponent(token)}`, expiresAt };
   }
@@ -73,7 +74,7 @@ export function resetService({
   /** The account a reset link belongs to, while the link is live. */
   async function accountOf(token: string): Promise<User | undefined> {
     if (!token || token.length > 100) return undefined;
-    const userId = await repo.liveToken(digest(token), 'reset', now().toISOString());
+    const userId = await repo.liveUser(digest(token), 'reset', now().toISOString());
     return userId ? users.get(userId) : undefined;
   }
 
@@ -88,7 +89,7 @@ export function resetService({
       const row = await usersRepo.findByEmail(email.trim().toLowerCase().slice(0, 254));
       if (!row || !isActive(row, now())) return;
       const since = new Date(now().getTime() - 3600_000).toISOString();
-      if ((await repo.tokensSince(row.id, 'reset', since)) >= MAILS_PER_HOUR) return;
+      if ((await repo.countSince(row.id, 'reset', since)) >= MAILS_PER_HOUR) return;
       const { link } = await issueLink(row.id);
       await outbox.enqueue({
         to: row.email,
@@ -151,9 +152,9 @@ export function resetService({
       const problem = passwordProblem(password, user.email);
       if (problem) throw userErrors.invalid('password', problem);
       const at = now().toISOString();
-      if (!(await repo.useToken(digest(token), 'reset', at))) throw accountErrors.resetTokenInvalid();
+      if (!(await repo.useLive(digest(token), 'reset', at))) throw accountErrors.resetTokenInvalid();
       await users.setPassword(user.id, password);
-      await repo.useAllTokens(user.id, 'reset', at);
+      await repo.retire(user.id, 'reset', at);
       await sessions.endAll(user.id);
       await audit.record({
         action: 'user.password_reset',

@@ -3,7 +3,7 @@ import { usersRepo } from '../users/users.repo.js';
 import { localDay } from '../access.js';
 import type { RouteContext } from '../routes-context.js';
 import { developerKeysService } from './developer-keys.service.js';
-import { emailTokensRepo } from './email-tokens.repo.js';
+import { emailTokensRepo } from '../users/email-tokens.repo.js';
 import { signUpService } from './signup.service.js';
 import { verificationService } from './verification.service.js';
 

@@ -9,7 +9,7 @@ import { digest, randomToken } from '../secrets.js';
 import type { UsersRepo } from '../users/users.repo.js';
 import type { User, UsersService } from '../users/users.service.js';
 import { developerErrors } from './developer-errors.js';
-import type { EmailTokenRow, EmailTokensRepo } from './email-tokens.repo.js';
+import type { EmailTokenRow, EmailTokensRepo } from '../users/email-tokens.repo.js';
 
 export const VERIFY_PURPOSE = 'verify';
 export const LINK_LIFETIME_MS = 24 * 3600_000;
