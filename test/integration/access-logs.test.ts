@@ -5,8 +5,6 @@
  * password reset, a device token over HTTP and MQTT, the admin token, and mail the SMTP server refuses (the
  * mailer logs the failure, never the message, which holds the reset link).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDeveloper, createKey, PASSWORD } from '../fixtures/accounts.js';
@@ -14,9 +12,9 @@ import { createSensorDataset, createStation, deviceToken } from '../fixtures/sen
 import { createDataset, importCsv, report, setUpApp } from '../fixtures/tables.js';
 import { ADMIN_TOKEN, describeDb, type TestApp } from '../support/index.js';
 import { freePort } from '../support/ports.js';
+import { servePlaza, type ServedPlaza } from '../support/serve-process.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const NEW_PASSWORD = 'a brand new secret 4417';
 
 /** The key with its last character changed (to one it is not). */
@@ -25,8 +23,7 @@ const mistyped = (secret: string) => `${secret.slice(0, -1)}${secret.endsWith('x
 describeDb('the log holds no secret', () => {
   let t: TestApp;
   let smtp: TestSmtp;
-  let server: ChildProcess | undefined;
-  let output = '';
+  let server: ServedPlaza | undefined;
   let base = '';
   let mqttUrl = '';
 
@@ -35,66 +32,25 @@ describeDb('the log holds no secret', () => {
     smtp = await startSmtp();
     // Every message is refused, so that the mailer logs failures (and the reset mail stays readable in the outbox).
     smtp.refuse({ code: 451, message: 'Try again later' });
-    const [port, mqttPort] = [await freePort(), await freePort()];
-    base = `http://127.0.0.1:${port}`;
+    const mqttPort = await freePort();
     mqttUrl = `mqtt://127.0.0.1:${mqttPort}`;
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const key of Object.keys(env)) if (key.startsWith('PLAZA_')) delete env[key];
-    Object.assign(env, {
-      PLAZA_DATA_DIR: t.config.dataDir,
-      ...(t.config.databaseUrl && { PLAZA_DATABASE_URL: t.config.databaseUrl }),
-      PLAZA_LOG_LEVEL: 'trace',
-      PLAZA_HOST: '127.0.0.1',
-      PLAZA_PORT: String(port),
-      PLAZA_PUBLIC_URL: base,
-      PLAZA_MQTT_PORT: String(mqttPort),
-      PLAZA_SIMULATE: 'false',
-      PLAZA_SEED_DEMO: 'false',
-      PLAZA_ADMIN_TOKEN: ADMIN_TOKEN,
-      PLAZA_SMTP_URL: smtp.url,
-    });
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'plaza.js'), 'serve', '--no-seed'], {
-      env,
-      cwd: ROOT,
-    });
-    server = child;
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 45_000;
-    while (!output.includes('Plaza is serving') || !output.includes('MQTT broker listening')) {
-      if (child.exitCode !== null) throw new Error(`plaza serve exited: ${output}`);
-      if (Date.now() > deadline) throw new Error(`plaza serve did not start: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    server = await servePlaza(
+      t,
+      () => ({ PLAZA_MQTT_PORT: String(mqttPort), PLAZA_ADMIN_TOKEN: ADMIN_TOKEN, PLAZA_SMTP_URL: smtp.url }),
+      ['Plaza is serving', 'MQTT broker listening'],
+    );
+    base = server.base;
   }, 60_000);
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     await smtp?.close();
     await t?.close();
   });
 
-  /** The form token and cookie of a page, for a browser without a session. */
-  async function form(path: string) {
-    const res = await fetch(`${base}${path}`);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await res.text())![1]!;
-    const cookie = res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('plaza_form='))!
-      .split(';')[0]!;
-    return { csrf, cookie };
-  }
+  const form = (path: string) => server!.form(path);
   const postForm = (path: string, cookie: string, fields: Record<string, string>) =>
-    fetch(`${base}${path}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-      body: new URLSearchParams(fields).toString(),
-    });
+    server!.postForm(path, cookie, fields);
 
   it('after keys, sign-in, a reset, device tokens and refused mail', async () => {
     await createDataset(t, { id: 'trees' });
@@ -211,22 +167,25 @@ describeDb('the log holds no secret', () => {
 
     // The mailer tried the reset mail and logged the refusal.
     const deadline = Date.now() + 10_000;
-    while (!output.includes('mail delivery failed') && Date.now() < deadline)
+    while (!server!.output().includes('mail delivery failed') && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
     // Give the logger a moment to write the last lines.
     await new Promise((resolve) => setTimeout(resolve, 200));
 
     // The log is real and detailed: it holds the requests, with the credential parameters masked.
-    expect(output).toContain('mail delivery failed');
-    expect(output).toMatch(/"url":"\/resource\/trees\.json\?\$\$app_token=\[REDACTED\]&\$limit=1"/i);
-    expect(output).toMatch(/"url":"\/api\/v1\/datasets\/trees\?api_key=\[REDACTED\]"/);
-    expect(output).toMatch(/"url":"\/signin\/reset\?token=\[REDACTED\]"/);
+    expect(server!.output()).toContain('mail delivery failed');
+    expect(server!.output()).toMatch(
+      /"url":"\/resource\/trees\.json\?\$\$app_token=\[REDACTED\]&\$limit=1"/i,
+    );
+    expect(server!.output()).toMatch(/"url":"\/api\/v1\/datasets\/trees\?api_key=\[REDACTED\]"/);
+    expect(server!.output()).toMatch(/"url":"\/signin\/reset\?token=\[REDACTED\]"/);
     for (const [name, secret] of Object.entries(secrets)) {
-      expect(output.includes(secret), `the log holds the ${name}`).toBe(false);
-      expect(output.includes(encodeURIComponent(secret)), `the log holds the ${name}, URL-encoded`).toBe(
-        false,
-      );
+      expect(server!.output().includes(secret), `the log holds the ${name}`).toBe(false);
+      expect(
+        server!.output().includes(encodeURIComponent(secret)),
+        `the log holds the ${name}, URL-encoded`,
+      ).toBe(false);
     }
-    expect(output).not.toContain('Choose a new password here');
+    expect(server!.output()).not.toContain('Choose a new password here');
   });
 });
