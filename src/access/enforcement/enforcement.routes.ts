@@ -54,55 +54,31 @@ export function enforcementRoutes(http: FastifyInstance, ctx: RouteContext): voi
   const { guards } = ctx;
   const actor = (request: FastifyRequest) => actorOf(guards.principal(request), request.ip);
 
-  const keyAction = (
-    action: 'suspend' | 'revoke' | 'reinstate',
-    summary: string,
-    description: string,
-    body: typeof SuspendBody | typeof RevokeBody | typeof ReinstateBody,
-  ) =>
-    http.post<{ Params: { id: string }; Body: Record<string, string | undefined> }>(
-      `/api/v1/admin/keys/:id/${action}`,
-      {
-        onRequest: guards.admin,
-        preValidation: action === 'reinstate' ? emptyBody : undefined,
-        schema: {
-          tags: ['Enforcement'],
-          summary,
-          description,
-          security: [{ adminToken: [] }],
-          params: IdParams,
-          body,
-          response: { 200: EnforcedKeySchema, 422: ErrorResponse, ...errorResponses },
-        },
-      },
-      async (request) => {
-        const b = request.body ?? {};
-        switch (action) {
-          case 'suspend':
-            return enforcement.suspendKey(actor(request), request.params.id, {
-              category: b.category as Category,
-              reason: b.reason ?? '',
-              until: b.until,
-            });
-          case 'revoke':
-            return enforcement.revokeKey(actor(request), request.params.id, {
-              category: b.category as Category,
-              reason: b.reason ?? '',
-            });
-          case 'reinstate':
-            return enforcement.reinstateKey(actor(request), request.params.id, { reason: b.reason });
-        }
-      },
-    );
+  /** The actions on each kind of holder, with what they answer. */
+  const targets = {
+    keys: {
+      response: EnforcedKeySchema,
+      suspend: enforcement.suspendKey,
+      revoke: enforcement.revokeKey,
+      reinstate: enforcement.reinstateKey,
+    },
+    users: {
+      response: DeveloperSchema,
+      suspend: enforcement.suspendUser,
+      revoke: enforcement.revokeUser,
+      reinstate: enforcement.reinstateUser,
+    },
+  } as const;
 
-  const userAction = (
+  const enforce = (
+    target: keyof typeof targets,
     action: 'suspend' | 'revoke' | 'reinstate',
     summary: string,
     description: string,
     body: typeof SuspendBody | typeof RevokeBody | typeof ReinstateBody,
   ) =>
     http.post<{ Params: { id: string }; Body: Record<string, string | undefined> }>(
-      `/api/v1/admin/users/:id/${action}`,
+      `/api/v1/admin/${target}/:id/${action}`,
       {
         onRequest: guards.admin,
         preValidation: action === 'reinstate' ? emptyBody : undefined,
@@ -113,66 +89,69 @@ export function enforcementRoutes(http: FastifyInstance, ctx: RouteContext): voi
           security: [{ adminToken: [] }],
           params: IdParams,
           body,
-          response: { 200: DeveloperSchema, 422: ErrorResponse, ...errorResponses },
+          response: { 200: targets[target].response, 422: ErrorResponse, ...errorResponses },
         },
       },
       async (request) => {
         const b = request.body ?? {};
+        const on = targets[target];
+        const who = actor(request);
+        const id = request.params.id;
+        const category = b.category as Category;
         switch (action) {
           case 'suspend':
-            return enforcement.suspendUser(actor(request), request.params.id, {
-              category: b.category as Category,
-              reason: b.reason ?? '',
-              until: b.until,
-            });
+            return on.suspend(who, id, { category, reason: b.reason ?? '', until: b.until });
           case 'revoke':
-            return enforcement.revokeUser(actor(request), request.params.id, {
-              category: b.category as Category,
-              reason: b.reason ?? '',
-            });
+            return on.revoke(who, id, { category, reason: b.reason ?? '' });
           case 'reinstate':
-            return enforcement.reinstateUser(actor(request), request.params.id, { reason: b.reason });
+            return on.reinstate(who, id, { reason: b.reason });
         }
       },
     );
 
   const notice =
     ' The holder is sent a notice (mail kind `enforcement`) with the reason, the end date if any, and how to ask for a review; the decision is recorded in the audit log.';
-  keyAction(
+  enforce(
+    'keys',
     'suspend',
     'Suspend an API key (admin)',
     'From the next request on, on every node, the key is refused with 403 `auth.key_suspended`, and live feeds (SSE, MQTT) opened with it are closed. Give `until` for a suspension that ends by itself.' +
       notice,
     SuspendBody,
   );
-  keyAction(
+  enforce(
+    'keys',
     'revoke',
     'Revoke an API key (admin)',
     'The key stops working at once (401 `auth.key_revoked`) and for good; live feeds opened with it are closed.' +
       notice,
     RevokeBody,
   );
-  keyAction(
+  enforce(
+    'keys',
     'reinstate',
     'Lift the suspension of an API key (admin)',
     'The key works again from the next request. 409 `enforcement.not_suspended` when it is not suspended; a revoked key cannot be reinstated.' +
       notice,
     ReinstateBody,
   );
-  userAction(
+  enforce(
+    'users',
     'suspend',
     'Suspend a developer account (admin)',
     'The account is signed out everywhere and cannot sign in; requests with any of its keys are refused with 403 `auth.account_suspended`, and its live feeds are closed. Give `until` for a suspension that ends by itself.' +
       notice,
     SuspendBody,
   );
-  userAction(
+  enforce(
+    'users',
     'revoke',
     'Close a developer account (admin)',
     'For good: the account can no longer sign in, and every key it holds is revoked.' + notice,
     RevokeBody,
   );
-  userAction(
+  enforce(
+    'users',
     'reinstate',
     'Lift the suspension of a developer account (admin)',
     'The account can sign in again and its keys work as before (a key suspended or revoked on its own stays so).' +
