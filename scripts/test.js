@@ -18,6 +18,8 @@ const extra = process.argv.slice(2);
 const tiers = ['unit', 'sqlite', 'postgres', 'browser'];
 const steps = [
   { name: 'typecheck', tool: 'tsc', args: ['--noEmit', '-p', '.'] },
+  // The client islands run in browsers: their own settings (DOM types, no Node).
+  { name: 'typecheck client', tool: 'tsc', args: ['--noEmit', '-p', 'src/web/client'] },
   { name: 'lint', tool: 'eslint', args: ['.'] },
   { name: 'format', tool: 'prettier', args: ['--check', '.'] },
   ...tiers.map((tier) => {

@@ -33,6 +33,10 @@ import { sensorReadRoutes } from './sensors/readings.routes.js';
 import { installLive, type Live } from './sensors/live/live.js';
 import { join } from 'node:path';
 import { webRoutes } from './web/web.routes.js';
+import { loadCity } from './city/city.js';
+import { loadIslands } from './web/assets/islands.js';
+import { themeAsset } from './web/assets/assets.routes.js';
+import compress from '@fastify/compress';
 import type { LatestReading } from './web/pages/latest-readings.js';
 
 export interface RouteInfo {
@@ -140,7 +144,21 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   });
   await installRateLimits(http, { config, services });
   const guards = createGuards({ adminTokenEnabled: config.adminToken !== undefined });
-  const access: RouteContext = { config, services, guards, pages: pageContext(config) };
+  const city = loadCity(config.cityDir, {
+    name: config.cityName,
+    basemap: config.basemapUrl,
+  });
+  const islands = await loadIslands();
+  const theme = themeAsset(city);
+  const pages = pageContext({ city, islands, theme, publicUrl: config.publicUrl, timeZone: config.timeZone });
+  // Pages and their assets travel compressed; API answers and downloads are left to the client or a proxy.
+  await http.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes: /^(text\/(html|css|javascript)|image\/svg\+xml|application\/xml)(;|$)/,
+  });
+  const access: RouteContext = { config, services, guards, pages };
 
   healthRoutes(http, db);
   const datasetAudit = datasetAuditor(services.access.audit);
@@ -185,14 +203,24 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   enforcementRoutes(http, access);
   staffRoutes(http, access);
 
-  webRoutes(http, services.catalog, guards, config, {
-    latest: async (id, viewer) =>
-      (
-        JSON.parse((await readings.latest(id, 'json', viewer)).toString('utf8')) as {
-          datastreams: LatestReading[];
-        }
-      ).datastreams,
-  });
+  webRoutes(
+    http,
+    {
+      config,
+      services,
+      guards,
+      pages,
+      city,
+      islands,
+      latest: async (id, viewer) =>
+        (
+          JSON.parse((await readings.latest(id, 'json', viewer)).toString('utf8')) as {
+            datastreams: LatestReading[];
+          }
+        ).datastreams,
+    },
+    theme,
+  );
 
   // Replaced tables are dropped once no download can still be reading them, and staging tables of imports
   // that died with their process once they are a day old: now (for what a crash left) and every five minutes.

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadCity } from './city/city.js';
 
 /** The whole configuration of a Plaza process, read once at start and passed in. */
 export interface Config {
@@ -21,6 +22,10 @@ export interface Config {
   /** Time zone of the city, for display and legal deadlines. */
   timeZone: string;
   cityName: string;
+  /** The city's folder (city.json, seal, content pages); undefined means the shipped Westminster demo. */
+  cityDir: string | undefined;
+  /** Map tile URL template overriding the city's; "" for no basemap. */
+  basemapUrl: string | undefined;
   /** Longest a query may run before it is answered with `query.timeout`. */
   queryTimeoutMs: number;
   /** The embedded MQTT broker (TCP and WebSocket `/mqtt`), or off. */
@@ -177,6 +182,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (adminToken !== undefined && adminToken.length < 16) {
     throw new ConfigError('PLAZA_ADMIN_TOKEN must be at least 16 characters');
   }
+  const cityDir = env.PLAZA_CITY_DIR ? resolve(env.PLAZA_CITY_DIR) : undefined;
+  let cityName: string;
+  try {
+    cityName = env.PLAZA_CITY_NAME || loadCity(cityDir).name;
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
   const publicUrl = (env.PLAZA_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     new URL(publicUrl);
@@ -194,7 +206,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     seedDemo: boolean(env, 'PLAZA_SEED_DEMO', true),
     maxUploadBytes: integer(env, 'PLAZA_MAX_UPLOAD_MB', 2048, 1, 1_000_000) * 1024 * 1024,
     timeZone: env.PLAZA_TIME_ZONE || 'America/Los_Angeles',
-    cityName: env.PLAZA_CITY_NAME || 'City of Westminster',
+    cityName,
+    cityDir,
+    basemapUrl: env.PLAZA_BASEMAP_URL,
     queryTimeoutMs: integer(env, 'PLAZA_QUERY_TIMEOUT_MS', 20_000, 100, 3_600_000),
     mqtt: boolean(env, 'PLAZA_MQTT', true) ? 'embedded' : 'off',
     mqttPort: integer(env, 'PLAZA_MQTT_PORT', 1883, 0, 65535),

@@ -29,15 +29,6 @@ describeBrowser('catalog and dataset pages with the demo', () => {
     await server?.close();
   });
 
-  it('searches from the home page with a plain form and lists matching datasets', async () => {
-    await page.goto(`${server.baseUrl}/`);
-    await page.fill('#q', 'permits');
-    await Promise.all([page.waitForURL(/q=permits/), page.click('button[type="submit"]')]);
-    const titles = await page.locator('.result h3 a').allInnerTexts();
-    expect(titles[0]).toBe('Building Permits');
-    expect(await page.locator('#results-heading').innerText()).toMatch(/dataset/);
-  });
-
   it('shows a dataset with its metadata, columns and downloads', async () => {
     await page.goto(`${server.baseUrl}/datasets/bldg-permits`);
     expect(await page.locator('h1').innerText()).toBe('Building Permits');
@@ -66,21 +57,5 @@ describeBrowser('catalog and dataset pages with the demo', () => {
     const response = await page.goto(`${server.baseUrl}/datasets/no-such-thing`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').innerText()).toBe('Dataset not found');
-  });
-
-  it('serves the query language guide as an accessible page, linked from the header', async () => {
-    await page.goto(`${server.baseUrl}/`);
-    await page.getByRole('link', { name: 'Query data' }).click();
-    expect(new URL(page.url()).pathname).toBe('/docs/query-language');
-    expect(await page.locator('h1').innerText()).toBe('Query language (SoQL)');
-    // Links between guides lead to their pages, not to Markdown files.
-    expect(await page.locator('a', { hasText: 'API guide' }).first().getAttribute('href')).toBe('/docs/api');
-    const withScripts = await browser.newPage();
-    await withScripts.goto(`${server.baseUrl}/docs/query-language`);
-    const serious = seriousViolations(await runAxe(withScripts));
-    expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help}`)).toEqual([]);
-    await withScripts.close();
-    const missing = await page.goto(`${server.baseUrl}/docs/no-such-guide`);
-    expect(missing?.status()).toBe(404);
   });
 });

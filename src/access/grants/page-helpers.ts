@@ -1,7 +1,7 @@
 /** What the access pages share: sign-in redirects, friendly error pages, form bodies. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
-import { ErrorPage } from '../../web/pages/dataset.js';
+import { ErrorPage } from '../../web/pages/error-page.js';
 import { formToken } from '../form-token.js';
 import { hasRole, isStaff } from '../principal.js';
 import type { RouteContext } from '../routes-context.js';

@@ -184,21 +184,3 @@ export function DatasetPage(model: DatasetModel): SafeHtml {
     </Layout>
   );
 }
-
-/** An error as a page, for people who came with a browser. */
-export function ErrorPage(props: {
-  site: SiteInfo;
-  status: number;
-  title: string;
-  message: string;
-}): SafeHtml {
-  return (
-    <Layout site={props.site} title={props.title}>
-      <h1>{props.title}</h1>
-      <p>{props.message}</p>
-      <p>
-        <a href="/">Search all datasets</a>
-      </p>
-    </Layout>
-  );
-}

@@ -1,5 +1,5 @@
 // The portal's stylesheet, kept as a module so that it travels with the code in every way it is run.
-export const STYLESHEET = `/* Plaza: a plain, accessible stylesheet (no external fonts or assets). Colours meet WCAG 2.1 AA contrast. */
+export const BASE_STYLES = `/* Plaza: a plain, accessible stylesheet (no external fonts or assets). Colours meet WCAG 2.1 AA contrast. */
 :root {
   --ink: #1b1b1b;
   --muted: #4a4a4a;
