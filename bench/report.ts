@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 export interface Measure {
   measure: string;
-  unit: 's' | 'MB' | 'ms' | 'obs/s' | 'req/s';
+  unit: 's' | 'MB' | 'KB' | 'ms' | 'obs/s' | 'req/s' | 'count';
   ours: number;
   baseline: number;
   /** ours / baseline (for times: the median of the per-pair ratios). */
@@ -22,7 +22,7 @@ export function passes(m: Measure): boolean {
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 const amount = (value: number, unit: Measure['unit']) =>
-  `${fixed(value, unit === 's' ? 2 : unit === 'obs/s' || unit === 'req/s' ? 0 : 1)} ${unit}`;
+  `${fixed(value, unit === 's' ? 2 : unit === 'obs/s' || unit === 'req/s' || unit === 'count' ? 0 : 1)} ${unit}`;
 
 /** The measures as an aligned text table, with PASS or MISSED for each. */
 export function table(measures: readonly Measure[]): string {

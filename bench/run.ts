@@ -10,6 +10,7 @@
  *   sensors  series from rollups against a GROUP BY of the raw rows, latest of 10,000 datastreams (sensors-read.ts)
  *   live     MQTT QoS 1 ingest from 200 devices, SSE fan-out to 2,000 subscribers (sensors-live.ts)
  *   access   authentication + rate limits on a small GET >= 0.90x without them, >= 0.75x with Redis (access.ts)
+ *   web      dataset page render p50 < 20 ms, its HTML+CSS+JS < 250 KB compressed, no script on text pages (web.ts)
  *
  * Options: --rows N (1,000,000), --import-runs N (3), --download-runs N (5), --keep (keep bench/work/run).
  * Exits 0 once measured: a missed target is printed as MISSED, it is not a test failure. It exits 1 when a
@@ -29,6 +30,7 @@ import { sensorsIngestBench } from './sensors-ingest.js';
 import { sensorsReadBench } from './sensors-read.js';
 import { sensorsLiveBench } from './sensors-live.js';
 import { accessBench } from './access.js';
+import { webBench } from './web.js';
 import { passes, table, writeResults, type Measure } from './report.js';
 
 const MEMORY_LIMIT_MB = 250;
@@ -186,6 +188,9 @@ async function main(): Promise<number> {
     say('Access (authentication and rate limits on a small GET, against both switched off):');
     const access = await accessBench();
 
+    say('Portal pages (render time, page weight, scripts on a text page):');
+    const web = await webBench();
+
     const measures: Measure[] = [
       {
         measure: `import ${rows.toLocaleString('en-US')} rows`,
@@ -228,6 +233,7 @@ async function main(): Promise<number> {
       ...sensorsRead.measures,
       ...sensorsLive.measures,
       ...access.measures,
+      ...web.measures,
     ];
     const checks = {
       import_rows_written: rowsWritten.every((n) => n === rows),
@@ -238,6 +244,7 @@ async function main(): Promise<number> {
       sensor_read_answers: sensorsRead.ok,
       live_feed_checks: sensorsLive.ok,
       access_checks: access.ok,
+      web_checks: web.ok,
     };
 
     say('');
@@ -308,6 +315,7 @@ async function main(): Promise<number> {
       sensors_read: sensorsRead.details,
       sensors_live: sensorsLive.details,
       access: access.details,
+      web: web.details,
       checks,
     });
     say('Wrote bench/results.json');

@@ -38,6 +38,7 @@ import { loadIslands } from './web/assets/islands.js';
 import { themeAsset } from './web/assets/assets.routes.js';
 import compress from '@fastify/compress';
 import type { LatestReading } from './web/pages/latest-readings.js';
+import type { LatestFeature } from './web/web-context.js';
 
 export interface RouteInfo {
   method: string;
@@ -218,6 +219,12 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
             datastreams: LatestReading[];
           }
         ).datastreams,
+      latestFeatures: async (id, viewer) =>
+        (
+          JSON.parse((await readings.latest(id, 'geojson', viewer)).toString('utf8')) as {
+            features: LatestFeature[];
+          }
+        ).features,
     },
     theme,
   );

@@ -50,6 +50,8 @@ export const CityProfileSchema = Type.Object({
   live: Type.Object({
     parking: Type.Optional(Type.Object({ dataset: Type.String(), area: Localized, bbox: Bbox })),
     airQuality: Type.Optional(Type.Object({ dataset: Type.String(), observedProperty: Type.String() })),
+    /** The live map's traffic layer: a speed datastream per detector approach. */
+    traffic: Type.Optional(Type.Object({ dataset: Type.String(), observedProperty: Type.String() })),
   }),
   /** The portal team's address for questions about the portal itself. */
   contactEmail: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }),

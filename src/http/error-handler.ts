@@ -1,8 +1,18 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errors, type ErrorBody } from '../errors.js';
 
 export function errorBody(error: AppError, requestId: string): ErrorBody {
   return { error: { code: error.code, message: error.message, details: error.details, requestId } };
+}
+
+/** Answers an unknown address with a page (for browsers), or null to leave it to the JSON error. */
+export type NotFoundPage = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
+
+const notFoundPages = new WeakMap<FastifyInstance, NotFoundPage>();
+
+/** Lets the portal answer browsers' unknown addresses with a page; installed after the error handler. */
+export function setNotFoundPage(app: FastifyInstance, page: NotFoundPage): void {
+  notFoundPages.set(app, page);
 }
 
 /** The one place where errors become responses: catalogue errors as they are, others as a plain 500. */
@@ -60,6 +70,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    const page = notFoundPages.get(app)?.(request, reply);
+    if (page) return page;
     const body: ErrorBody = {
       error: {
         code: 'route.not_found',

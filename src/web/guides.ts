@@ -15,6 +15,7 @@ export const GUIDES: Readonly<Record<string, string>> = {
   access: 'Access: who may do what',
   accounts: 'Staff accounts and signing in',
   'staff-console': 'Staff console: publishing datasets',
+  portal: 'The portal: pages, languages and the city folder',
   'api-keys': 'API keys',
   'rate-limits': 'Rate limits',
   'access-requests': 'Access requests and data-sharing agreements',
@@ -22,6 +23,28 @@ export const GUIDES: Readonly<Record<string, string>> = {
   operations: 'Operations',
   architecture: 'Architecture',
 };
+
+/** The guides by reader, in the order the guide pages' side navigation lists them. */
+export const GUIDE_GROUPS: readonly { title: string; names: readonly string[] }[] = [
+  {
+    title: 'Using the data and the APIs',
+    names: ['api', 'query-language', 'api-keys', 'rate-limits', 'sensorthings', 'access-requests'],
+  },
+  {
+    title: 'Publishing and running the portal',
+    names: [
+      'portal',
+      'staff-console',
+      'importing',
+      'sensors',
+      'access',
+      'accounts',
+      'enforcement-and-audit',
+      'operations',
+      'architecture',
+    ],
+  },
+];
 
 let folder: string | null | undefined;
 
@@ -38,14 +61,20 @@ function docsFolder(): string | null {
   return (folder = null);
 }
 
-/** The Markdown of a guide, with links between guides pointing at their pages; null when unknown. */
+const guides = new Map<string, { title: string; markdown: string }>();
+
+/** The Markdown of a guide, with links between guides pointing at their pages; null when unknown. Read once. */
 export function readGuide(name: string): { title: string; markdown: string } | null {
-  const title = GUIDES[name];
+  const known = guides.get(name);
+  if (known) return known;
+  const title = Object.hasOwn(GUIDES, name) ? GUIDES[name] : undefined;
   const dir = docsFolder();
   if (!title || !dir) return null;
   const markdown = readFileSync(join(dir, `${name}.md`), 'utf8').replace(
     /\]\((?:\.\/)?([a-z-]+)\.md(#[^)]*)?\)/g,
     (_m, guide: string, hash: string | undefined) => `](/docs/${guide}${hash ?? ''})`,
   );
-  return { title, markdown };
+  const guide = { title, markdown };
+  guides.set(name, guide);
+  return guide;
 }

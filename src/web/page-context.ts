@@ -82,6 +82,7 @@ export function pageContext(assets: PageAssets): PageContext {
   return {
     site(request, options = {}) {
       const chosen = requestLang(request);
+      const asked = (request.query as Record<string, unknown> | undefined)?.lang;
       const lang: Lang = options.localized ? chosen : 'en';
       const t: T = messagesFor(lang);
       const user = request.principal?.user;
@@ -92,7 +93,9 @@ export function pageContext(assets: PageAssets): PageContext {
         chosenLang: chosen,
         t,
         format: formatters.get(lang) ?? formatter(assets.timeZone),
+        timeZone: assets.timeZone,
         path: pathWithoutLang(request.url),
+        langInUrl: asked === lang,
         publicUrl: assets.publicUrl,
         assets: { uswds, theme: assets.theme.url, island },
       };
@@ -113,8 +116,11 @@ export function pageContext(assets: PageAssets): PageContext {
         .status(options.status ?? 200)
         .header(
           'Cache-Control',
-          // A page that sets the language cookie, or names a signed-in account, is never shared.
-          reply.request.session || reply.hasHeader('set-cookie')
+          // A page that sets the language cookie, or was asked for by someone signed in or with a key (who may
+          // see more than the public), is never shared.
+          reply.request.session ||
+            (reply.request.principal && reply.request.principal.via !== 'anonymous') ||
+            reply.hasHeader('set-cookie')
             ? 'private, no-store'
             : `public, max-age=${options.maxAge ?? 60}`,
         )

@@ -7,6 +7,23 @@ import type { Islands } from './assets/islands.js';
 import type { PageContext } from './page-context.js';
 import type { LatestReading } from './pages/latest-readings.js';
 
+/** One datastream's latest reading at its Thing's place: a Feature of `latest.geojson`. */
+export interface LatestFeature {
+  id: number;
+  geometry: { type: string; coordinates?: unknown } | null;
+  properties: {
+    datastream: number;
+    name: string;
+    thing: number;
+    thingName: string;
+    observedProperty: string;
+    unit: string | null;
+    phenomenonTime: string | null;
+    result: unknown;
+    resultQuality: unknown;
+  };
+}
+
 export interface WebContext {
   config: Config;
   services: Services;
@@ -16,4 +33,6 @@ export interface WebContext {
   islands: Islands;
   /** The latest readings of a sensor dataset, exactly as its `latest` API answers them (visibility applied). */
   latest(datasetId: string, viewer: ReturnType<Guards['viewer']>): Promise<readonly LatestReading[]>;
+  /** The same at each datastream's place, exactly as `latest.geojson` answers them. */
+  latestFeatures(datasetId: string, viewer: ReturnType<Guards['viewer']>): Promise<readonly LatestFeature[]>;
 }

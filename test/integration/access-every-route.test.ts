@@ -48,6 +48,7 @@ const DEVICE = 'device tokens: sensors-ingest, sensors-mqtt and sensorthings-wri
 
 const RULES: Record<string, Rule> = {
   'GET /': { rule: 'list', url: '/' },
+  'GET /about': { rule: 'open', why: "the city's text about the portal" },
   'GET /api/docs': { rule: 'open', why: 'the API reference' },
   'GET /api/docs/json': { rule: 'open', why: 'the API reference' },
   'GET /api/docs/yaml': { rule: 'open', why: 'the API reference' },
@@ -61,15 +62,25 @@ const RULES: Record<string, Rule> = {
   'GET /assets/city/seal': { rule: 'open', why: "the city's seal" },
   'GET /assets/:folder/*': { rule: 'open', why: 'design system, map and chart files shipped with the code' },
   'GET /datasets': { rule: 'list', url: '/datasets' },
+  'GET /departments': { rule: 'list', url: '/departments' },
+  'GET /departments/:id': { rule: 'list', url: '/departments/public-works' },
+  'GET /developers': { rule: 'open', why: 'how to use the APIs: no dataset data' },
   'GET /docs/:name': { rule: 'open', why: 'guides shipped with the code' },
+  'GET /faq': { rule: 'open', why: "the city's questions and answers" },
   'GET /healthz': { rule: 'open', why: 'liveness' },
+  'GET /licences': { rule: 'open', why: "the city's text about data licences" },
+  'GET /live': { rule: 'list', url: '/live' },
+  'GET /privacy': { rule: 'open', why: "the city's privacy text" },
   'GET /readyz': { rule: 'open', why: 'readiness' },
+  'GET /robots.txt': { rule: 'open', why: 'what crawlers may read: no dataset named' },
+  'GET /sitemap.xml': { rule: 'list', url: '/sitemap.xml' },
   'GET /api/v1/categories': { rule: 'list', url: '/api/v1/categories' },
   'GET /api/v1/departments': { rule: 'list', url: '/api/v1/departments' },
   'GET /api/v1/licenses': { rule: 'list', url: '/api/v1/licenses' },
   'GET /api/v1/datasets': { rule: 'list', url: '/api/v1/datasets?limit=100' },
   'GET /api/v1/datasets/:id': { rule: 'metadata', kind: 'table', url: (id) => `/api/v1/datasets/${id}` },
   'GET /datasets/:id': { rule: 'metadata', kind: 'table', url: (id) => `/datasets/${id}` },
+  'GET /datasets/:id/table': { rule: 'data', kind: 'table', url: (id) => `/datasets/${id}/table` },
   'GET /api/v1/datasets/:id/rows.csv': {
     rule: 'data',
     kind: 'table',
@@ -663,7 +674,10 @@ describeDb('restricted data on every route', () => {
       for (const rule of Object.values(RULES)) {
         if (rule.rule !== 'list') continue;
         for (const url of [rule.url, `${rule.url}${rule.url.includes('?') ? '&' : '?'}q=title`]) {
-          const res = await call(caller, url);
+          let res = await call(caller, url);
+          // Old search addresses (`/?q=`) move to the catalog: follow that once.
+          if (res.statusCode === 301 && typeof res.headers.location === 'string')
+            res = await call(caller, res.headers.location);
           if (res.statusCode !== 200) failures.push(`${url}: ${res.statusCode}`);
           for (const level of hidden)
             for (const kind of ['table', 'sensor'] as const)

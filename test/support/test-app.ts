@@ -54,6 +54,9 @@ export function testEnv(dataDir: string): Record<string, string> {
     PLAZA_LIMIT_REQUESTS: 'anonymous=1000000,standard=1000000,elevated=1000000,partner=1000000',
     PLAZA_LIMIT_DOWNLOADS: 'anonymous=1000,standard=1000,elevated=1000,partner=1000',
     PLAZA_LIMIT_LIVE: 'anonymous=1000,standard=1000,elevated=1000,partner=1000',
+    // Tests never reach the network: map tiles come from an address that refuses at once, as an offline
+    // basemap would, and maps must still draw their features.
+    PLAZA_BASEMAP_URL: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png',
   };
 }
 

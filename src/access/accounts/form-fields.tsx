@@ -1,15 +1,19 @@
 /** Form pieces of the sign-in pages: labelled fields with their errors beside them, and the error summary. */
 import { h, type SafeHtml } from '../../web/html.js';
+import type { T } from '../../web/i18n/index.js';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
 export interface Notice {
   kind: 'error' | 'ok' | 'warn';
   text: string;
+  /** The language of `text` when it is not the page's (a service's English message nobody translated). */
+  lang?: string;
 }
 
 /** A labelled input; its error (when any) sits above it and is announced with it (aria-describedby). */
 export function Field(props: {
+  t: T['signin'];
   name: string;
   label: string;
   type: 'email' | 'password' | 'text';
@@ -32,7 +36,7 @@ export function Field(props: {
       ) : null}
       {props.error ? (
         <span class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{props.t.errorPrefix}</span>
           {props.error}
         </span>
       ) : null}
@@ -52,13 +56,18 @@ export function Field(props: {
 }
 
 /** The notice above a form: a problem (with links to the fields that need fixing) or a confirmation. */
-export function NoticeBox(props: { notice?: Notice; errors?: FieldErrors; labels?: Record<string, string> }) {
+export function NoticeBox(props: {
+  t: T['signin'];
+  notice?: Notice;
+  errors?: FieldErrors;
+  labels?: Record<string, string>;
+}) {
   const fields = Object.entries(props.errors ?? {}).filter(([, message]) => message);
   if (!props.notice && fields.length === 0) return null;
   const kind = props.notice?.kind ?? 'error';
   return (
     <div class={`alert alert-${kind}`} role={kind === 'ok' ? 'status' : 'alert'}>
-      {props.notice ? <p>{props.notice.text}</p> : <p>Please fix the following:</p>}
+      {props.notice ? <p lang={props.notice.lang}>{props.notice.text}</p> : <p>{props.t.fixFollowing}</p>}
       {fields.length ? (
         <ul>
           {fields.map(([name, message]) => (

@@ -11,15 +11,17 @@ export function ForgotPage(props: {
   errors?: FieldErrors;
   notice?: Notice;
 }): SafeHtml {
-  const labels = { email: 'Email address' };
+  const t = props.site.t.signin;
+  const labels = { email: t.email };
   return (
-    <Layout site={props.site} title="Reset your password">
-      <h1>Reset your password</h1>
-      <NoticeBox notice={props.notice} errors={props.errors} labels={labels} />
-      <p>Give the email address of your account. We will send a link to choose a new password.</p>
+    <Layout site={props.site} title={t.forgotTitle}>
+      <h1>{t.forgotTitle}</h1>
+      <NoticeBox t={t} notice={props.notice} errors={props.errors} labels={labels} />
+      <p>{t.forgotIntro}</p>
       <form method="post" action="/signin/forgot" class="form" novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <Field
+          t={t}
           name="email"
           label={labels.email}
           type="email"
@@ -27,10 +29,10 @@ export function ForgotPage(props: {
           value={props.email}
           error={props.errors?.email}
         />
-        <button type="submit">Send the link</button>
+        <button type="submit">{t.forgotSubmit}</button>
       </form>
       <p>
-        <a href="/signin">Back to signing in</a>
+        <a href="/signin">{t.backToSignIn}</a>
       </p>
     </Layout>
   );
@@ -38,17 +40,17 @@ export function ForgotPage(props: {
 
 /** The one answer to every reset request, so that it does not tell which addresses have an account. */
 export function ForgotSentPage(props: { site: SiteInfo; email: string }): SafeHtml {
+  const t = props.site.t.signin;
   return (
-    <Layout site={props.site} title="Check your email">
-      <h1>Check your email</h1>
+    <Layout site={props.site} title={t.sentTitle}>
+      <h1>{t.sentTitle}</h1>
       <div class="alert alert-ok" role="status">
-        <p>
-          {`If an account exists for ${props.email}, we sent it a link to choose a new password. `}
-          The link works once, within the next hour.
-        </p>
+        <p>{t.sentBody(props.email)}</p>
       </div>
       <p>
-        No message after a few minutes? Check the spam folder, or <a href="/signin/forgot">ask again</a>.
+        {t.sentLead}
+        <a href="/signin/forgot">{t.sentAskAgain}</a>
+        {t.sentTail}
       </p>
     </Layout>
   );
@@ -62,33 +64,36 @@ export function ResetPage(props: {
   errors?: FieldErrors;
   notice?: Notice;
 }): SafeHtml {
-  const labels = { password: 'New password', confirm: 'New password again' };
+  const t = props.site.t.signin;
+  const labels = { password: t.newPassword, confirm: t.newPasswordAgain };
   return (
-    <Layout site={props.site} title="Choose a new password">
-      <h1>Choose a new password</h1>
-      <NoticeBox notice={props.notice} errors={props.errors} labels={labels} />
+    <Layout site={props.site} title={t.resetTitle}>
+      <h1>{t.resetTitle}</h1>
+      <NoticeBox t={t} notice={props.notice} errors={props.errors} labels={labels} />
       <form method="post" action="/signin/reset" class="form" novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <input type="hidden" name="token" value={props.token} />
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" name="username" value={props.email} autocomplete="username" hidden readonly />
-        <p>{`For the account ${props.email}. Signing in elsewhere ends when you change it.`}</p>
+        <p>{t.forAccount(props.email)}</p>
         <Field
+          t={t}
           name="password"
           label={labels.password}
           type="password"
           autocomplete="new-password"
-          hint={`At least ${MIN_PASSWORD} characters. A few unrelated words are easy to remember and hard to guess.`}
+          hint={t.passwordHint(MIN_PASSWORD)}
           error={props.errors?.password}
         />
         <Field
+          t={t}
           name="confirm"
           label={labels.confirm}
           type="password"
           autocomplete="new-password"
           error={props.errors?.confirm}
         />
-        <button type="submit">Change the password</button>
+        <button type="submit">{t.resetSubmit}</button>
       </form>
     </Layout>
   );

@@ -14,67 +14,75 @@ export interface SignInView {
   oidcLabel?: string;
 }
 
-const LABELS = { email: 'Email address', password: 'Password' };
-
 export function SignInPage(props: SignInView): SafeHtml {
+  const t = props.site.t.signin;
   const errors = props.errors ?? {};
+  const labels = { email: t.email, password: t.password };
   return (
-    <Layout
-      site={props.site}
-      title="Sign in"
-      description="Sign in to the open data portal: city staff and developers with an account."
-    >
-      <h1>Sign in</h1>
-      <NoticeBox notice={props.notice} errors={errors} labels={LABELS} />
+    <Layout site={props.site} title={t.title} description={t.description}>
+      <h1>{t.title}</h1>
+      <NoticeBox t={t} notice={props.notice} errors={errors} labels={labels} />
       <form method="post" action="/signin" class="form" novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
         <Field
+          t={t}
           name="email"
-          label={LABELS.email}
+          label={labels.email}
           type="email"
           autocomplete="username"
           value={props.email}
           error={errors.email}
         />
         <Field
+          t={t}
           name="password"
-          label={LABELS.password}
+          label={labels.password}
           type="password"
           autocomplete="current-password"
           error={errors.password}
         />
-        <button type="submit">Sign in</button>
+        <button type="submit">{t.submit}</button>
       </form>
       <p>
-        <a href="/signin/forgot">Forgot your password?</a>
+        <a href="/signin/forgot">{t.forgot}</a>
       </p>
       {props.oidcLabel ? (
         <section aria-labelledby="oidc-heading">
-          <h2 id="oidc-heading">City staff</h2>
+          <h2 id="oidc-heading">{t.staffHeading}</h2>
           <form method="get" action="/signin/oidc" class="form">
             {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
-            <button type="submit" class="button-secondary">{`Sign in with ${props.oidcLabel}`}</button>
+            <button type="submit" class="button-secondary">
+              {t.signInWith(props.oidcLabel)}
+            </button>
           </form>
         </section>
       ) : null}
       <p>
-        Developers without an account: <a href="/developers/signup">create one</a> to get an API key.
+        {t.noAccountLead}
+        <a href="/developers/signup">{t.noAccountLink}</a>
+        {t.noAccountTail}
       </p>
     </Layout>
   );
 }
 
 /** A problem with signing in that the form cannot show (the identity provider's answer, a dead link). */
-export function SignInProblemPage(props: { site: SiteInfo; title: string; message: string }): SafeHtml {
+export function SignInProblemPage(props: {
+  site: SiteInfo;
+  title: string;
+  message: string;
+  /** The language of `message` when it is not the page's. */
+  messageLang?: string;
+}): SafeHtml {
   return (
     <Layout site={props.site} title={props.title}>
       <h1>{props.title}</h1>
       <div class="alert alert-error" role="alert">
-        <p>{props.message}</p>
+        <p lang={props.messageLang}>{props.message}</p>
       </div>
       <p>
-        <a href="/signin">Back to signing in</a>
+        <a href="/signin">{props.site.t.signin.backToSignIn}</a>
       </p>
     </Layout>
   );

@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
-import { authErrors } from '../authenticate.js';
 import { checkFormToken, formToken } from '../form-token.js';
 import type { RouteContext } from '../routes-context.js';
 import type { Accounts } from './accounts.js';
@@ -13,6 +12,7 @@ import { retryAfterSeconds } from './accounts.errors.js';
 import { clientMeta } from './actor.js';
 import { clearSessionCookie, setSessionCookie } from './cookies.js';
 import type { FieldErrors, Notice } from './form-fields.js';
+import { passwordProblemText, signInNotice } from './form-messages.js';
 import { landingOf, safeNext } from './redirects.js';
 import { ForgotPage, ForgotSentPage, ResetPage } from './reset.pages.js';
 import { SignInPage, SignInProblemPage } from './signin.page.js';
@@ -37,11 +37,11 @@ function tokenHolds(request: FastifyRequest): boolean {
   }
 }
 
-const expired = (): Notice => ({ kind: 'error', text: authErrors.csrf().message });
-
 export function signInRoutes(app: FastifyInstance, ctx: RouteContext, accounts: Accounts): void {
   const { config, pages } = ctx;
-  const site = (request: FastifyRequest) => pages.site(request);
+  const site = (request: FastifyRequest) => pages.site(request, { localized: true });
+  const words = (request: FastifyRequest) => site(request).t.signin;
+  const expired = (request: FastifyRequest): Notice => ({ kind: 'error', text: words(request).formExpired });
   const csrf = (request: FastifyRequest, reply: FastifyReply) => formToken(request, reply, config.publicUrl);
 
   const signInPage = (
@@ -66,9 +66,7 @@ export function signInRoutes(app: FastifyInstance, ctx: RouteContext, accounts: 
     const user = request.principal.user;
     if (request.session && user) return reply.redirect(next ?? landingOf(user), 303);
     const notice: Notice | undefined =
-      request.query.reset === 'done'
-        ? { kind: 'ok', text: 'Your password is changed. Sign in with the new one.' }
-        : undefined;
+      request.query.reset === 'done' ? { kind: 'ok', text: words(request).passwordChanged } : undefined;
     return signInPage(request, reply, { ...(next ? { next } : {}), ...(notice ? { notice } : {}) });
   });
 
@@ -77,11 +75,12 @@ export function signInRoutes(app: FastifyInstance, ctx: RouteContext, accounts: 
     const password = field(request, 'password');
     const next = safeNext(field(request, 'next'));
     const view = { email, ...(next ? { next } : {}) };
-    if (!tokenHolds(request)) return signInPage(request, reply, { ...view, notice: expired() }, 403);
+    if (!tokenHolds(request)) return signInPage(request, reply, { ...view, notice: expired(request) }, 403);
+    const t = words(request);
     const errors: FieldErrors = {};
-    if (!email) errors.email = 'Enter your email address.';
-    else if (!EMAIL.test(email)) errors.email = 'Enter an email address like name@example.org.';
-    if (!password) errors.password = 'Enter your password.';
+    if (!email) errors.email = t.enterEmail;
+    else if (!EMAIL.test(email)) errors.email = t.emailLike;
+    if (!password) errors.password = t.enterPassword;
     if (errors.email || errors.password) return signInPage(request, reply, { ...view, errors }, 400);
     try {
       const signed = await accounts.signIn.signIn({
@@ -99,7 +98,7 @@ export function signInRoutes(app: FastifyInstance, ctx: RouteContext, accounts: 
       return signInPage(
         request,
         reply,
-        { ...view, notice: { kind: 'error', text: error.message } },
+        { ...view, notice: signInNotice(error, site(request)) },
         error.status,
       );
     }
@@ -123,30 +122,21 @@ export function signInRoutes(app: FastifyInstance, ctx: RouteContext, accounts: 
 
   app.post('/signin/forgot', HIDDEN, async (request, reply) => {
     const email = field(request, 'email').trim();
-    if (!tokenHolds(request)) return forgotPage(request, reply, { email, notice: expired() }, 403);
+    if (!tokenHolds(request)) return forgotPage(request, reply, { email, notice: expired(request) }, 403);
     if (!EMAIL.test(email) || email.length > 254)
-      return forgotPage(
-        request,
-        reply,
-        { email, errors: { email: 'Enter the email address of your account, like name@example.org.' } },
-        400,
-      );
+      return forgotPage(request, reply, { email, errors: { email: words(request).forgotEmailError } }, 400);
     await accounts.reset.requestReset(email, { actorId: null, actor: 'anonymous', ip: request.ip });
     return pages.send(reply, ForgotSentPage({ site: site(request), email }));
   });
 
-  const deadLink = (request: FastifyRequest, reply: FastifyReply) =>
-    pages.send(
+  const deadLink = (request: FastifyRequest, reply: FastifyReply) => {
+    const t = words(request);
+    return pages.send(
       reply,
-      SignInProblemPage({
-        site: site(request),
-        title: 'This link does not work any more',
-        message:
-          'Password reset links work once, within an hour. Ask for a new one at "Forgot your password?" ' +
-          'on the sign-in page.',
-      }),
+      SignInProblemPage({ site: site(request), title: t.deadLinkTitle, message: t.deadLinkMessage }),
       400,
     );
+  };
 
   const resetPage = (
     request: FastifyRequest,
@@ -175,31 +165,20 @@ export function signInRoutes(app: FastifyInstance, ctx: RouteContext, accounts: 
     const user = await accounts.reset.accountOf(token);
     if (!user) return deadLink(request, reply);
     const view = { token, email: user.email };
-    if (!tokenHolds(request)) return resetPage(request, reply, { ...view, notice: expired() }, 403);
+    if (!tokenHolds(request)) return resetPage(request, reply, { ...view, notice: expired(request) }, 403);
+    const t = words(request);
     if (!password)
-      return resetPage(request, reply, { ...view, errors: { password: 'Enter a new password.' } }, 400);
+      return resetPage(request, reply, { ...view, errors: { password: t.enterNewPassword } }, 400);
     if (password !== confirm)
-      return resetPage(
-        request,
-        reply,
-        { ...view, errors: { confirm: 'The two passwords are not the same.' } },
-        400,
-      );
+      return resetPage(request, reply, { ...view, errors: { confirm: t.notSame } }, 400);
     try {
       await accounts.reset.resetPassword(token, password, clientMeta(request));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === 'auth.reset_token_invalid') return deadLink(request, reply);
       const problem = (error.details?.problems as { message: string }[] | undefined)?.[0]?.message;
-      return resetPage(
-        request,
-        reply,
-        {
-          ...view,
-          errors: { password: problem ? `${problem[0]!.toUpperCase()}${problem.slice(1)}.` : error.message },
-        },
-        error.status,
-      );
+      const text = problem ? passwordProblemText(problem, t) : signInNotice(error, site(request)).text;
+      return resetPage(request, reply, { ...view, errors: { password: text } }, error.status);
     }
     // The reset ended every session, this browser's too.
     clearSessionCookie(reply, config.publicUrl);

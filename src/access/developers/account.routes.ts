@@ -6,7 +6,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
 import { mqttEndpoints } from '../../standards/sensorthings/server-settings.js';
-import { formatter } from '../../web/format.js';
 import { csrfToken } from '../sessions/sessions.service.js';
 import { renderAccountSections } from './account-sections.js';
 import { allowanceOf, DEVELOPER_TIERS } from './allowance.js';
@@ -16,19 +15,17 @@ import type { DevelopersContext } from './developers-context.js';
 import { installPageErrors } from './page-errors.js';
 import { AccountPage, type Notice } from './pages/account-page.js';
 import { KeyPage, KeySecretPage, RevokeKeyPage, type Endpoints } from './pages/key-pages.js';
+import { developerErrorText } from './pages/problems.js';
 
 const USAGE_DAYS = 30;
 
 /** Notices after an action, by the `done` parameter of the page it redirects to. */
-const NOTICES: Record<string, Notice> = {
-  verified: { tone: 'ok', message: 'Your email address is confirmed. You can create API keys now.' },
-  sent: {
-    tone: 'ok',
-    message: 'We sent a new confirmation link. It works for 24 hours; earlier links no longer do.',
-  },
-  revoked: { tone: 'ok', message: 'The key is revoked: requests made with it are refused from now on.' },
-  renamed: { tone: 'ok', message: 'The key is renamed.' },
-};
+const NOTICES = {
+  verified: 'noticeVerified',
+  sent: 'noticeSent',
+  revoked: 'noticeRevoked',
+  renamed: 'noticeRenamed',
+} as const;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const form = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
@@ -39,7 +36,18 @@ type KeyRequest = FastifyRequest<{ Params: { id: string } }>;
 
 export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void {
   const { config, pages, services } = dc;
-  const format = formatter(config.timeZone);
+  const site = (request: FastifyRequest) => pages.site(request, { localized: true });
+  /** The notice of a `done` parameter, in the visitor's language. */
+  const doneNotice = (request: FastifyRequest, value: unknown): Notice | undefined => {
+    const done = text(value);
+    if (!Object.hasOwn(NOTICES, done)) return undefined;
+    return { tone: 'ok', message: site(request).t.account[NOTICES[done as keyof typeof NOTICES]] };
+  };
+  /** A service's refusal as a notice, in the visitor's language. */
+  const refusal = (request: FastifyRequest, error: AppError, tone: Notice['tone']): Notice => {
+    const words = developerErrorText(error, site(request));
+    return { tone, message: words.text, ...(words.lang ? { lang: words.lang } : {}) };
+  };
   const endpoints: Endpoints = {
     publicUrl: config.publicUrl,
     mqtt: config.mqtt === 'embedded' ? mqttEndpoints(config.publicUrl, config.mqttPort) : [],
@@ -55,14 +63,15 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
   ) {
     const user = await services.access.users.get(actor.userId);
     const csrf = csrfOf(request);
+    const info = site(request);
     const page = AccountPage({
-      site: pages.site(request),
+      site: info,
       csrf,
       user,
       effectiveTier: request.principal.tier,
       allowances: DEVELOPER_TIERS.map((tier) => allowanceOf(config.limits, tier)),
       keys: await dc.keys.list(actor),
-      format,
+      format: info.format,
       ...extra,
       sections: await renderAccountSections(app, { request, reply, user, csrf }),
     });
@@ -78,13 +87,14 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
   ) {
     const apiKey = await dc.keys.get(actor, request.params.id);
     const usage = await dc.keys.usage(actor, apiKey.id, USAGE_DAYS);
+    const info = site(request);
     const page = KeyPage({
-      site: pages.site(request),
+      site: info,
       csrf: csrfOf(request),
       apiKey,
       usage,
       timeZone: config.timeZone,
-      format,
+      format: info.format,
       ...extra,
     });
     return pages.send(reply, page, status);
@@ -97,7 +107,7 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
     scope.get<{ Querystring: { done?: string } }>('/account', hide, async (request, reply) => {
       const actor = pageDeveloper(request, reply);
       if (!actor) return reply;
-      const notice = NOTICES[text(request.query.done)];
+      const notice = doneNotice(request, request.query.done);
       return accountPage(request, reply, actor, notice ? { notice } : {});
     });
 
@@ -109,7 +119,7 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
       } catch (error) {
         if (!isCode(error, 'account.verify_wait', 'account.already_verified')) throw error;
         const status = (error as AppError).status;
-        const notice: Notice = { tone: 'warn', message: (error as AppError).message };
+        const notice = refusal(request, error as AppError, 'warn');
         return accountPage(request, reply, actor, { notice }, status);
       }
       return reply.redirect('/account?done=sent', 303);
@@ -122,7 +132,7 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
       try {
         const { key, secret } = await dc.keys.create(actor, name);
         const page = KeySecretPage({
-          site: pages.site(request),
+          site: site(request),
           apiKey: key,
           secret,
           rotated: false,
@@ -134,8 +144,8 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
         const e = error as AppError;
         const extra =
           e.code === 'account.unverified'
-            ? { notice: { tone: 'error' as const, message: e.message } }
-            : { create: { name, error: e.message } };
+            ? { notice: refusal(request, e, 'error') }
+            : { create: { name, error: developerErrorText(e, site(request)).text } };
         return accountPage(request, reply, actor, extra, e.status);
       }
     });
@@ -143,7 +153,7 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
     scope.get<{ Params: { id: string } }>('/account/keys/:id', hide, async (request, reply) => {
       const actor = pageDeveloper(request, reply);
       if (!actor) return reply;
-      const notice = NOTICES[text((request.query as { done?: string }).done)];
+      const notice = doneNotice(request, (request.query as { done?: string }).done);
       return keyPage(request, reply, actor, notice ? { notice } : {});
     });
 
@@ -155,7 +165,8 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
         await dc.keys.rename(actor, request.params.id, name);
       } catch (error) {
         if (!isCode(error, 'api_key.invalid')) throw error;
-        return keyPage(request, reply, actor, { rename: { name, error: (error as AppError).message } }, 422);
+        const words = developerErrorText(error as AppError, site(request));
+        return keyPage(request, reply, actor, { rename: { name, error: words.text } }, 422);
       }
       return reply.redirect(`/account/keys/${encodeURIComponent(request.params.id)}?done=renamed`, 303);
     });
@@ -165,7 +176,7 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
       if (!actor) return reply;
       const { key, secret } = await dc.keys.rotate(actor, request.params.id);
       const page = KeySecretPage({
-        site: pages.site(request),
+        site: site(request),
         apiKey: key,
         secret,
         rotated: true,
@@ -180,7 +191,7 @@ export function accountRoutes(app: FastifyInstance, dc: DevelopersContext): void
       const apiKey = await dc.keys.get(actor, request.params.id);
       if (apiKey.status === 'revoked')
         return reply.redirect(`/account/keys/${encodeURIComponent(apiKey.id)}`, 303);
-      return pages.send(reply, RevokeKeyPage({ site: pages.site(request), csrf: csrfOf(request), apiKey }));
+      return pages.send(reply, RevokeKeyPage({ site: site(request), csrf: csrfOf(request), apiKey }));
     });
 
     scope.post<{ Params: { id: string } }>('/account/keys/:id/revoke', hide, async (request, reply) => {

@@ -20,6 +20,7 @@ import {
 } from './developers.schema.js';
 import { presentAccount } from './present.js';
 import { installPageErrors } from './page-errors.js';
+import { signUpProblem } from './pages/problems.js';
 import { startSession } from './session-cookie.js';
 import { CheckEmailPage, SignUpPage, type SignUpValues } from './pages/signup-page.js';
 import { TermsPage } from './pages/terms-page.js';
@@ -42,14 +43,17 @@ export function signUpRoutes(app: FastifyInstance, dc: DevelopersContext): void 
     const hide = { schema: { hide: true } };
 
     scope.get('/terms', hide, async (request, reply) =>
-      pages.send(reply, TermsPage({ site: pages.site(request), version: config.termsVersion })),
+      pages.send(
+        reply,
+        TermsPage({ site: pages.site(request, { localized: true }), version: config.termsVersion }),
+      ),
     );
 
     scope.get('/developers/signup', hide, async (request, reply) => {
       if (request.session) return reply.redirect(isStaff(request.principal) ? '/staff' : '/account', 303);
       const csrf = formToken(request, reply, config.publicUrl);
       const page = SignUpPage({
-        site: pages.site(request),
+        site: pages.site(request, { localized: true }),
         csrf,
         termsHref,
         termsVersion: config.termsVersion,
@@ -72,13 +76,14 @@ export function signUpRoutes(app: FastifyInstance, dc: DevelopersContext): void 
           error instanceof AppError && error.code === 'user.invalid' ? error.details?.problems : undefined
         ) as Problem[] | undefined;
         if (!problems) throw error;
+        const site = pages.site(request, { localized: true });
         const page = SignUpPage({
-          site: pages.site(request),
+          site,
           csrf: formToken(request, reply, config.publicUrl),
           termsHref,
           termsVersion: config.termsVersion,
           values,
-          problems,
+          problems: problems.map((p) => signUpProblem(p, site)),
         });
         return pages.send(reply, page, 422);
       }
@@ -86,7 +91,7 @@ export function signUpRoutes(app: FastifyInstance, dc: DevelopersContext): void 
     });
 
     scope.get('/developers/signup/sent', hide, async (request, reply) =>
-      pages.send(reply, CheckEmailPage({ site: pages.site(request) })),
+      pages.send(reply, CheckEmailPage({ site: pages.site(request, { localized: true }) })),
     );
 
     scope.get<{ Querystring: { token?: string } }>('/developers/verify', hide, async (request, reply) => {
@@ -95,7 +100,8 @@ export function signUpRoutes(app: FastifyInstance, dc: DevelopersContext): void 
       const csrf = formToken(request, reply, config.publicUrl);
       // The address holds the one-time token: no other site hears of it through a Referer header.
       void reply.header('Referrer-Policy', 'no-referrer');
-      return pages.send(reply, ConfirmEmailPage({ site: pages.site(request), csrf, token }));
+      const site = pages.site(request, { localized: true });
+      return pages.send(reply, ConfirmEmailPage({ site, csrf, token }));
     });
 
     scope.post('/developers/verify', hide, async (request, reply) => {

@@ -3,7 +3,6 @@
  * start and every 15 minutes: agreements come into force, expire and send their notices).
  */
 import type { FastifyInstance } from 'fastify';
-import { formatter } from '../../web/format.js';
 import { addAccountSection } from '../developers/developers.routes.js';
 import type { RouteContext } from '../routes-context.js';
 import { actorOf } from './actor.js';
@@ -30,14 +29,15 @@ export function grantsRoutes(app: FastifyInstance, ctx: RouteContext): Grants {
   requestPages(app, grants.requests, ctx);
   agreementPages(app, grants.agreements, services.catalog, ctx);
 
-  // The developer's requests, as a section of their account page.
-  const format = formatter(config.timeZone);
-  addAccountSection(app, async ({ request }) =>
-    AccessRequestsSection({
+  // The developer's requests, as a section of their account page (in the visitor's language, as the page is).
+  addAccountSection(app, async ({ request }) => {
+    const site = ctx.pages.site(request, { localized: true });
+    return AccessRequestsSection({
       requests: await grants.requests.mine(actorOf(guards.principal(request), request.ip)),
-      format,
-    }),
-  );
+      format: site.format,
+      t: site.t.account,
+    });
+  });
 
   const schedule = scheduler(() => grants.agreements.sweep(), {
     intervalMs: AGREEMENTS_INTERVAL_MS,

@@ -6,6 +6,7 @@ import { formToken } from '../form-token.js';
 import { hasRole, isStaff } from '../principal.js';
 import type { RouteContext } from '../routes-context.js';
 import { actorOf, type Actor } from './actor.js';
+import { requestErrorText, requestErrorTitle } from './request-words.js';
 
 export type FormBody = Record<string, string | undefined>;
 
@@ -40,6 +41,8 @@ export function pageTools(ctx: RouteContext) {
     actor: (request: FastifyRequest): Actor => actorOf(ctx.guards.principal(request), request.ip),
     csrf: (request: FastifyRequest, reply: FastifyReply) => formToken(request, reply, ctx.config.publicUrl),
     site: (request: FastifyRequest) => ctx.pages.site(request),
+    /** The site info of the requester's pages: in the visitor's language (the deciders' pages are English). */
+    publicSite: (request: FastifyRequest) => ctx.pages.site(request, { localized: true }),
     send: (reply: FastifyReply, page: Parameters<RouteContext['pages']['send']>[1], status = 200) =>
       ctx.pages.send(reply, page, status),
 
@@ -78,6 +81,15 @@ export function pageTools(ctx: RouteContext) {
               ? 'Nothing to do'
               : 'That did not work';
       return send(reply, request, error.status, title, error.message);
+    },
+
+    /** `error` for the requester's pages: the page in the visitor's language. */
+    localizedError(reply: FastifyReply, request: FastifyRequest, error: unknown) {
+      if (!(error instanceof AppError)) throw error;
+      const site = ctx.pages.site(request, { localized: true });
+      const title = requestErrorTitle(error, site);
+      const message = requestErrorText(error, site).text;
+      return ctx.pages.send(reply, ErrorPage({ site, status: error.status, title, message }), error.status);
     },
   };
 }

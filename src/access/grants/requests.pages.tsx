@@ -1,17 +1,18 @@
-/** Pages of access requests: the form, the requester's list and detail, and the deciders' queue. */
+/**
+ * Pages of access requests: the form, the requester's list and detail (in the visitor's language), and the
+ * pieces the deciders' pages reuse (in English unless given other words).
+ */
 import type { Formatter } from '../../web/format.js';
 import { Fragment, h, type SafeHtml } from '../../web/html.js';
+import { messagesFor, type T } from '../../web/i18n/index.js';
 import { Layout, type SiteInfo } from '../../web/pages/layout.js';
+import { CsrfField, ErrorSummary, Select, TextArea } from '../developers/pages/form-parts.js';
 import { TIERS, type Tier } from '../principal.js';
-import { Csrf, ErrorSummary, problemOf, Select, TextArea, type Problems } from './form-fields.js';
+import { problemOf, type Problems } from './form-fields.js';
 import { TEXT_MAX, TEXT_MIN, type AccessRequestView } from './requests.schema.js';
 
-const STATUS_LABEL: Record<AccessRequestView['status'], string> = {
-  pending: 'Pending',
-  approved: 'Approved',
-  denied: 'Denied',
-  withdrawn: 'Withdrawn',
-};
+type Words = T['account'];
+const ENGLISH: Words = messagesFor('en').account;
 
 const LABELS = {
   purpose: 'Purpose',
@@ -22,7 +23,8 @@ const LABELS = {
   until: 'Access until',
 };
 
-export function StatusBadge(props: { request: AccessRequestView }): SafeHtml {
+export function StatusBadge(props: { request: AccessRequestView; t?: Words }): SafeHtml {
+  const t = props.t ?? ENGLISH;
   const r = props.request;
   const tone =
     r.status === 'approved' && !r.limited
@@ -30,44 +32,47 @@ export function StatusBadge(props: { request: AccessRequestView }): SafeHtml {
       : r.status === 'pending' || r.limited
         ? 'badge-warn'
         : '';
-  const text = r.status === 'approved' && r.limited ? 'Approved, limited' : STATUS_LABEL[r.status];
+  const text = r.status === 'approved' && r.limited ? t.reqApprovedLimited : t.reqStatus(r.status);
   return <span class={`badge ${tone}`.trim()}>{text}</span>;
 }
 
-const subject = (r: AccessRequestView) => (r.dataset ? r.dataset.title : `The ${r.tier} tier`);
+const subject = (r: AccessRequestView, t: Words) =>
+  r.dataset ? r.dataset.title : t.reqTierSubject(r.tier ?? '');
 
 /** A requester's requests, as a table. */
 export function RequestsTable(props: {
   requests: readonly AccessRequestView[];
   format: Formatter;
+  t?: Words;
 }): SafeHtml {
+  const t = props.t ?? ENGLISH;
   return (
     <div class="table-scroll">
       <table>
-        <caption class="visually-hidden">Your access requests</caption>
+        <caption class="visually-hidden">{t.reqCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">Asked for</th>
-            <th scope="col">Asked on</th>
-            <th scope="col">Status</th>
-            <th scope="col">Decision</th>
+            <th scope="col">{t.reqColAskedFor}</th>
+            <th scope="col">{t.reqColAskedOn}</th>
+            <th scope="col">{t.reqColStatus}</th>
+            <th scope="col">{t.reqColDecision}</th>
           </tr>
         </thead>
         <tbody>
           {props.requests.map((r) => (
             <tr>
               <th scope="row">
-                <a href={`/access/requests/${r.id}`}>{subject(r)}</a>
+                <a href={`/access/requests/${r.id}`}>{subject(r, t)}</a>
               </th>
               <td>{props.format.date(r.created_at)}</td>
               <td>
-                <StatusBadge request={r} />
+                <StatusBadge request={r} t={t} />
               </td>
               <td>
                 {r.status === 'approved'
                   ? r.approved_until
-                    ? `Until ${props.format.date(r.approved_until)}`
-                    : 'No end date'
+                    ? t.reqUntil(props.format.date(r.approved_until))
+                    : t.reqNoEndDate
                   : r.status === 'denied'
                     ? (r.decision_reason ?? '')
                     : ''}
@@ -84,19 +89,19 @@ export function RequestsTable(props: {
 export function AccessRequestsSection(props: {
   requests: readonly AccessRequestView[];
   format: Formatter;
+  t?: Words;
 }): SafeHtml {
+  const t = props.t ?? ENGLISH;
   return (
     <section aria-labelledby="access-requests">
-      <h2 id="access-requests">Access requests</h2>
+      <h2 id="access-requests">{t.reqSectionTitle}</h2>
       {props.requests.length ? (
-        <RequestsTable requests={props.requests} format={props.format} />
+        <RequestsTable requests={props.requests} format={props.format} t={t} />
       ) : (
-        <p>
-          You have not asked for access yet. Restricted datasets have a “Request access” button on their page.
-        </p>
+        <p>{t.reqNone}</p>
       )}
       <p>
-        <a href="/access/request">Ask for a higher rate-limit tier</a>
+        <a href="/access/request">{t.reqAskTier}</a>
       </p>
     </section>
   );
@@ -107,13 +112,14 @@ export function MyRequestsPage(props: {
   requests: readonly AccessRequestView[];
   format: Formatter;
 }): SafeHtml {
+  const t = props.site.t.account;
   return (
-    <Layout site={props.site} title="Your access requests">
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <a href="/account">Your account</a> › Access requests
+    <Layout site={props.site} title={t.reqMineTitle}>
+      <nav aria-label={props.site.t.common.breadcrumb} class="breadcrumb">
+        <a href="/account">{t.accountTitle}</a> › {t.reqSectionTitle}
       </nav>
-      <h1>Your access requests</h1>
-      <AccessRequestsSection requests={props.requests} format={props.format} />
+      <h1>{t.reqMineTitle}</h1>
+      <AccessRequestsSection requests={props.requests} format={props.format} t={t} />
     </Layout>
   );
 }
@@ -128,83 +134,95 @@ export interface RequestFormModel {
   /** A pending request for the same thing. */
   pending?: string;
   values: { purpose?: string; intended_use?: string };
+  /** The problems, in the page's language (see ./request-words.ts). */
   problems: Problems;
 }
 
 export function RequestFormPage(m: RequestFormModel): SafeHtml {
-  const title = m.dataset ? `Request access to ${m.dataset.title}` : 'Ask for a higher tier';
+  const t = m.site.t.account;
+  const title = m.dataset ? t.reqFormDatasetTitle(m.dataset.title) : t.reqFormTierTitle;
+  const labels = {
+    purpose: t.reqPurpose,
+    intended_use: t.reqIntendedUse,
+    tier: t.reqTier,
+    dataset: t.reqDataset,
+  };
   return (
     <Layout site={m.site} title={title}>
       <h1>{title}</h1>
       {m.dataset ? (
         <p>
-          The data of <a href={`/datasets/${encodeURIComponent(m.dataset.id)}`}>{m.dataset.title}</a> is
-          restricted. {m.dataset.department} decides who reads it. Say why you need it and how you will use
-          it: the stewards read this before deciding.
+          {t.reqDatasetLead}
+          <a href={`/datasets/${encodeURIComponent(m.dataset.id)}`}>{m.dataset.title}</a>
+          {t.reqDatasetTail(m.dataset.department)}
         </p>
       ) : (
-        <p>
-          Your account has the {m.currentTier} tier. A higher tier allows more requests and downloads; the
-          portal's administrators decide.
-        </p>
+        <p>{t.reqTierIntro(m.currentTier)}</p>
       )}
       {m.pending ? (
         <div class="alert alert-warn">
           <p>
-            You already have a <a href={`/access/requests/${m.pending}`}>pending request</a> for this. Wait
-            for its decision, or withdraw it before asking again.
+            {t.reqPendingLead}
+            <a href={`/access/requests/${m.pending}`}>{t.reqPendingLink}</a>
+            {t.reqPendingTail}
           </p>
         </div>
       ) : (
         <form method="post" action="/access/request" class="form" novalidate>
-          <ErrorSummary problems={m.problems} labels={LABELS} />
-          <Csrf token={m.csrf} />
+          <ErrorSummary t={t} problems={m.problems} labels={labels} />
+          <CsrfField csrf={m.csrf} />
           {m.dataset ? <input type="hidden" name="dataset" value={m.dataset.id} /> : null}
           {m.dataset ? null : (
             <Select
+              t={t}
               id="tier"
-              label="Tier"
+              label={labels.tier}
               required
               value={m.tier ?? 'elevated'}
               error={problemOf(m.problems, 'tier')}
-              options={[
-                { value: 'elevated', label: 'Elevated' },
-                { value: 'partner', label: 'Partner' },
-              ].filter((o) => TIERS.indexOf(o.value as Tier) > TIERS.indexOf(m.currentTier as Tier))}
+              options={(['elevated', 'partner'] as const)
+                .filter((tier) => TIERS.indexOf(tier) > TIERS.indexOf(m.currentTier as Tier))
+                .map((tier) => ({ value: tier, label: t.tierName(tier) }))}
             />
           )}
           <TextArea
+            t={t}
             id="purpose"
-            label="Purpose"
+            label={labels.purpose}
             required
             maxlength={TEXT_MAX}
-            hint={`Why you need it: the project, the question, who it serves. ${TEXT_MIN} to ${TEXT_MAX} characters.`}
+            hint={t.reqPurposeHint(TEXT_MIN, TEXT_MAX)}
             error={problemOf(m.problems, 'purpose')}
             value={m.values.purpose}
           />
           <TextArea
+            t={t}
             id="intended_use"
-            label="Intended use"
+            label={labels.intended_use}
             required
             maxlength={TEXT_MAX}
-            hint={`What you will do with the data: who sees it, whether you publish results, how long you keep it. ${TEXT_MIN} to ${TEXT_MAX} characters.`}
+            hint={t.reqUseHint(TEXT_MIN, TEXT_MAX)}
             error={problemOf(m.problems, 'intended_use')}
             value={m.values.intended_use}
           />
-          <button type="submit">Send the request</button>
+          <button type="submit">{t.reqSend}</button>
         </form>
       )}
     </Layout>
   );
 }
 
-/** What a denial or limited approval lets the requester do next. */
-export function NextSteps(props: { steps: readonly string[] }): SafeHtml | null {
+/**
+ * What a denial or limited approval lets the requester do next. The steps are the decision mail's words
+ * (English); `lang` says so on a page in another language.
+ */
+export function NextSteps(props: { steps: readonly string[]; t?: Words; lang?: string }): SafeHtml | null {
   if (!props.steps.length) return null;
+  const t = props.t ?? ENGLISH;
   return (
     <section aria-labelledby="next-steps" class="alert">
-      <h2 id="next-steps">What you can do next</h2>
-      <ul>
+      <h2 id="next-steps">{t.reqNextSteps}</h2>
+      <ul lang={props.lang}>
         {props.steps.map((s) => (
           <li>{s}</li>
         ))}
@@ -213,60 +231,70 @@ export function NextSteps(props: { steps: readonly string[] }): SafeHtml | null 
   );
 }
 
-function Facts(props: { request: AccessRequestView; format: Formatter; staff?: boolean }): SafeHtml {
+/** Who decided: a name, or the presenter's words for the requester and the administrators. */
+function decider(r: AccessRequestView, t: Words): string | null {
+  if (r.status === 'withdrawn') return t.reqYou;
+  if (r.decided_by === 'the portal administrators') return t.reqByAdmins;
+  return r.decided_by;
+}
+
+function Facts(props: {
+  request: AccessRequestView;
+  format: Formatter;
+  staff?: boolean;
+  t?: Words;
+}): SafeHtml {
+  const t = props.t ?? ENGLISH;
   const r = props.request;
+  const by = decider(r, t);
   return (
     <dl class="metadata">
       {props.staff && r.requester ? (
         <div class="kv">
-          <dt>Requester</dt>
+          <dt>{t.reqRequester}</dt>
           <dd>
             {r.requester.name ? `${r.requester.name} · ` : ''}
-            {r.requester.email} · {r.requester.tier} tier
+            {r.requester.email} · {t.reqRequesterTier(r.requester.tier)}
           </dd>
         </div>
       ) : null}
       <div class="kv">
-        <dt>Asked for</dt>
+        <dt>{t.reqColAskedFor}</dt>
         <dd>
           {r.dataset ? (
             <a href={`/datasets/${encodeURIComponent(r.dataset.id)}`}>{r.dataset.title}</a>
           ) : (
-            `The ${r.tier} tier`
+            t.reqTierSubject(r.tier ?? '')
           )}
         </dd>
       </div>
       <div class="kv">
-        <dt>Who decides</dt>
-        <dd>{r.department ? r.department.name : "The portal's administrators"}</dd>
+        <dt>{t.reqWhoDecides}</dt>
+        <dd>{r.department ? r.department.name : t.reqAdmins}</dd>
       </div>
       <div class="kv">
-        <dt>Asked on</dt>
+        <dt>{t.reqColAskedOn}</dt>
         <dd>{props.format.dateTime(r.created_at)}</dd>
       </div>
       <div class="kv">
-        <dt>Status</dt>
+        <dt>{t.reqColStatus}</dt>
         <dd>
-          <StatusBadge request={r} />
-          {r.decided_at
-            ? ` ${props.format.dateTime(r.decided_at)}${r.decided_by ? `, by ${r.decided_by}` : ''}`
-            : ''}
+          <StatusBadge request={r} t={t} />
+          {r.decided_at ? ` ${props.format.dateTime(r.decided_at)}${by ? t.reqBy(by) : ''}` : ''}
         </dd>
       </div>
       {r.status === 'approved' ? (
         <div class="kv">
-          <dt>Access</dt>
+          <dt>{t.reqAccess}</dt>
           <dd>
-            {r.approved_tier ? `The ${r.approved_tier} tier` : 'The dataset'}
-            {r.approved_until
-              ? `, until the end of ${props.format.date(r.approved_until)}`
-              : ', with no end date'}
+            {r.approved_tier ? t.reqTierSubject(r.approved_tier) : t.reqTheDataset}
+            {r.approved_until ? t.reqUntilEndOf(props.format.date(r.approved_until)) : t.reqNoEnd}
           </dd>
         </div>
       ) : null}
       {r.decision_reason ? (
         <div class="kv">
-          <dt>{r.status === 'denied' ? 'Reason' : 'Note'}</dt>
+          <dt>{r.status === 'denied' ? t.reqReason : t.reqNote}</dt>
           <dd>{r.decision_reason}</dd>
         </div>
       ) : null}
@@ -274,12 +302,13 @@ function Facts(props: { request: AccessRequestView; format: Formatter; staff?: b
   );
 }
 
-function Statement(props: { request: AccessRequestView }): SafeHtml {
+function Statement(props: { request: AccessRequestView; t?: Words }): SafeHtml {
+  const t = props.t ?? ENGLISH;
   return (
     <>
-      <h2>Purpose</h2>
+      <h2>{t.reqPurpose}</h2>
       <p class="statement">{props.request.purpose}</p>
-      <h2>Intended use</h2>
+      <h2>{t.reqIntendedUse}</h2>
       <p class="statement">{props.request.intended_use}</p>
     </>
   );
@@ -292,26 +321,28 @@ export function RequestPage(props: {
   format: Formatter;
   notice?: string;
 }): SafeHtml {
-  const r = props.request;
+  const { site, request: r } = props;
+  const t = site.t.account;
+  const title = t.reqPageTitle(subject(r, t));
   return (
-    <Layout site={props.site} title={`Access request: ${subject(r)}`}>
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <a href="/account">Your account</a> › <a href="/access/requests">Access requests</a>
+    <Layout site={site} title={title}>
+      <nav aria-label={site.t.common.breadcrumb} class="breadcrumb">
+        <a href="/account">{t.accountTitle}</a> › <a href="/access/requests">{t.reqSectionTitle}</a>
       </nav>
-      <h1>Access request: {subject(r)}</h1>
+      <h1>{title}</h1>
       {props.notice ? (
         <div class="alert alert-ok" role="status">
           <p>{props.notice}</p>
         </div>
       ) : null}
-      <Facts request={r} format={props.format} />
-      <NextSteps steps={r.next_steps} />
-      <Statement request={r} />
+      <Facts request={r} format={props.format} t={t} />
+      <NextSteps steps={r.next_steps} t={t} lang={site.lang === 'en' ? undefined : 'en'} />
+      <Statement request={r} t={t} />
       {r.status === 'pending' ? (
         <form method="post" action={`/access/requests/${r.id}/withdraw`} class="form">
-          <Csrf token={props.csrf} />
+          <CsrfField csrf={props.csrf} />
           <button type="submit" class="button-secondary">
-            Withdraw this request
+            {t.reqWithdraw}
           </button>
         </form>
       ) : null}

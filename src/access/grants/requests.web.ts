@@ -5,6 +5,7 @@ import { formatter } from '../../web/format.js';
 import type { RouteContext } from '../routes-context.js';
 import { addDays, cityCalendar } from './dates.js';
 import { formBody, pageTools } from './page-helpers.js';
+import { requestProblem } from './request-words.js';
 import { MyRequestsPage, RequestFormPage, RequestPage } from './requests.pages.js';
 import type { RequestStatus } from './requests.schema.js';
 import type { RequestsService } from './requests.service.js';
@@ -36,7 +37,7 @@ export function requestPages(app: FastifyInstance, requests: RequestsService, ct
         });
         return tools.send(reply, RequestFormPage(await formModel(request, reply, target, {}, [])));
       } catch (error) {
-        return tools.error(reply, request, error);
+        return tools.localizedError(reply, request, error);
       }
     },
   );
@@ -49,8 +50,9 @@ export function requestPages(app: FastifyInstance, requests: RequestsService, ct
     problems: { field: string; message: string }[],
   ) {
     const principal = ctx.guards.principal(request);
+    const site = tools.publicSite(request);
     return {
-      site: tools.site(request),
+      site,
       csrf: tools.csrf(request, reply),
       ...(target.dataset
         ? {
@@ -65,7 +67,7 @@ export function requestPages(app: FastifyInstance, requests: RequestsService, ct
       ...(target.pending ? { pending: target.pending } : {}),
       currentTier: principal.tier,
       values,
-      problems,
+      problems: problems.map((p) => requestProblem(p, site)),
     };
   }
 
@@ -84,13 +86,13 @@ export function requestPages(app: FastifyInstance, requests: RequestsService, ct
       return reply.redirect(`/access/requests/${created.id}?sent=1`, 303);
     } catch (error) {
       const problems = problemsOf(error);
-      if (!problems || !(body.dataset || body.tier)) return tools.error(reply, request, error);
+      if (!problems || !(body.dataset || body.tier)) return tools.localizedError(reply, request, error);
       try {
         const target = await requests.describeTarget(actor, { dataset: body.dataset, tier: body.tier });
         const model = await formModel(request, reply, target, input, problems);
         return tools.send(reply, RequestFormPage(model), 422);
       } catch (inner) {
-        return tools.error(reply, request, inner);
+        return tools.localizedError(reply, request, inner);
       }
     }
   });
@@ -98,7 +100,8 @@ export function requestPages(app: FastifyInstance, requests: RequestsService, ct
   app.get('/access/requests', HIDDEN, async (request, reply) => {
     if (!tools.signedIn(request, reply)) return reply;
     const mine = await requests.mine(tools.actor(request));
-    return tools.send(reply, MyRequestsPage({ site: tools.site(request), requests: mine, format }));
+    const site = tools.publicSite(request);
+    return tools.send(reply, MyRequestsPage({ site, requests: mine, format: site.format }));
   });
 
   app.get<{ Params: { id: string }; Querystring: { sent?: string; withdrawn?: string } }>(
@@ -108,24 +111,26 @@ export function requestPages(app: FastifyInstance, requests: RequestsService, ct
       if (!tools.signedIn(request, reply)) return reply;
       try {
         const found = await requests.getOwn(tools.actor(request), request.params.id);
+        const site = tools.publicSite(request);
+        const t = site.t.account;
         const notice =
           request.query.sent !== undefined
-            ? `Your request was sent to ${found.department?.name ?? "the portal's administrators"}. You will hear by email when it is decided.`
+            ? t.reqSentTo(found.department?.name)
             : request.query.withdrawn !== undefined
-              ? 'You withdrew this request.'
+              ? t.reqWithdrew
               : undefined;
         return tools.send(
           reply,
           RequestPage({
-            site: tools.site(request),
+            site,
             request: found,
             csrf: tools.csrf(request, reply),
-            format,
+            format: site.format,
             ...(notice ? { notice } : {}),
           }),
         );
       } catch (error) {
-        return tools.error(reply, request, error);
+        return tools.localizedError(reply, request, error);
       }
     },
   );
@@ -136,7 +141,7 @@ export function requestPages(app: FastifyInstance, requests: RequestsService, ct
       await requests.withdraw(tools.actor(request), request.params.id);
       return reply.redirect(`/access/requests/${encodeURIComponent(request.params.id)}?withdrawn=1`, 303);
     } catch (error) {
-      return tools.error(reply, request, error);
+      return tools.localizedError(reply, request, error);
     }
   });
 

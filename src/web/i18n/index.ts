@@ -14,6 +14,8 @@ import { home } from './messages/home.js';
 import { live } from './messages/live.js';
 import { map } from './messages/map.js';
 import { table } from './messages/table.js';
+import { signin } from './messages/signin.js';
+import { account } from './messages/account.js';
 
 const NAMESPACES = {
   common,
@@ -27,6 +29,8 @@ const NAMESPACES = {
   live,
   developers,
   content,
+  signin,
+  account,
 };
 
 type Namespaces = typeof NAMESPACES;

@@ -7,11 +7,15 @@ export function ErrorPage(props: {
   status: number;
   title: string;
   message: string;
+  /** The message's language when it differs from the page's (an English message on a translated page). */
+  messageLang?: string;
 }): SafeHtml {
   return (
     <Layout site={props.site} title={props.title} index={false}>
       <h1>{props.title}</h1>
-      <p>{props.message}</p>
+      <p lang={props.messageLang && props.messageLang !== props.site.lang ? props.messageLang : undefined}>
+        {props.message}
+      </p>
       <p>
         <a href="/datasets">{props.site.t.common.searchAll}</a>
       </p>

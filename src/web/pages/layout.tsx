@@ -15,8 +15,12 @@ export interface SiteInfo {
   t: T;
   /** Dates and numbers for `lang`, in the city's time zone. */
   format: Formatter;
+  /** The city's time zone (for islands that write times themselves). */
+  timeZone: string;
   /** This page's path and query without `lang`. */
   path: string;
+  /** Whether the page's address names its language (`?lang=`): then that address is the canonical one. */
+  langInUrl: boolean;
   /** The portal's public base URL, for canonical URLs and structured data. */
   publicUrl: string;
   assets: { uswds: string; theme: string; island(name: string): string };
@@ -102,7 +106,9 @@ export function Layout(props: LayoutProps): SafeHtml {
   const { site } = props;
   const t = site.t.common;
   const siteTitle = t.siteTitle(site.cityName);
-  const canonical = `${site.publicUrl}${site.path}`;
+  const address = `${site.publicUrl}${site.path}`;
+  // Each language version is its own page (`?lang=`), and the address without it is the default for search engines.
+  const canonical = site.langInUrl ? withLang(address, site.lang) : address;
   const section = props.section;
   const islands = props.islands ?? [];
   return (
@@ -115,8 +121,9 @@ export function Layout(props: LayoutProps): SafeHtml {
         {props.index === false ? <meta name="robots" content="noindex" /> : null}
         <link rel="canonical" href={canonical} />
         {LANGS.map((lang) => (
-          <link rel="alternate" hreflang={lang} href={withLang(canonical, lang)} />
+          <link rel="alternate" hreflang={lang} href={withLang(address, lang)} />
         ))}
+        <link rel="alternate" hreflang="x-default" href={address} />
         <meta property="og:site_name" content={siteTitle} />
         <meta property="og:title" content={props.title} />
         <meta property="og:type" content={props.ogType ?? 'website'} />

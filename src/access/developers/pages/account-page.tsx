@@ -4,16 +4,19 @@
  */
 import { Fragment, h, type SafeHtml } from '../../../web/html.js';
 import type { Formatter } from '../../../web/format.js';
+import type { T } from '../../../web/i18n/index.js';
 import { Layout, type SiteInfo } from '../../../web/pages/layout.js';
 import type { ApiKey } from '../../keys/keys.service.js';
 import type { User } from '../../users/users.service.js';
-import { windowWords, type Allowance } from '../allowance.js';
+import type { Allowance } from '../allowance.js';
 import { CsrfField, maskedKey, TextField } from './form-parts.js';
 import { KeyStatus } from './key-status.js';
 
 export interface Notice {
   tone: 'ok' | 'warn' | 'error';
   message: string;
+  /** The language of `message` when it is not the page's. */
+  lang?: string;
 }
 
 export interface AccountPageProps {
@@ -35,117 +38,72 @@ export interface AccountPageProps {
   sections: readonly SafeHtml[];
 }
 
-const TIER_NAMES: Record<string, string> = {
-  anonymous: 'Anonymous',
-  standard: 'Standard',
-  elevated: 'Elevated',
-  partner: 'Partner',
-};
+type Words = T['account'];
 
-export const tierName = (tier: string) => TIER_NAMES[tier] ?? tier;
+/** The notice of the last action, above the page's content. */
+export function NoticeAlert(props: { notice?: Notice }): SafeHtml | null {
+  if (!props.notice) return null;
+  return (
+    <div class={`alert alert-${props.notice.tone}`} role="status">
+      <p lang={props.notice.lang}>{props.notice.message}</p>
+    </div>
+  );
+}
 
 export function AccountPage(props: AccountPageProps): SafeHtml {
   const { user, format: f } = props;
+  const t = props.site.t.account;
   const live = props.keys.filter((k) => k.status !== 'revoked');
   return (
-    <Layout site={props.site} title="Your account">
-      <h1>Your account</h1>
-      {props.notice ? (
-        <div class={`alert alert-${props.notice.tone}`} role="status">
-          <p>{props.notice.message}</p>
-        </div>
-      ) : null}
-      {user.emailVerified ? null : <Unverified csrf={props.csrf} email={user.email} />}
+    <Layout site={props.site} title={t.accountTitle}>
+      <h1>{t.accountTitle}</h1>
+      <NoticeAlert notice={props.notice} />
+      {user.emailVerified ? null : <Unverified t={t} csrf={props.csrf} email={user.email} />}
 
       <section aria-labelledby="profile">
-        <h2 id="profile">Profile</h2>
+        <h2 id="profile">{t.profile}</h2>
         <dl class="kv">
-          <dt>Name</dt>
+          <dt>{t.name}</dt>
           <dd>{user.name || '—'}</dd>
-          <dt>Email</dt>
+          <dt>{t.emailShort}</dt>
           <dd>
             {user.email}{' '}
             {user.emailVerified ? (
-              <span class="badge badge-ok">Confirmed</span>
+              <span class="badge badge-ok">{t.confirmed}</span>
             ) : (
-              <span class="badge badge-warn">Not confirmed</span>
+              <span class="badge badge-warn">{t.notConfirmed}</span>
             )}
           </dd>
-          <dt>Status</dt>
-          <dd>{user.status === 'active' ? 'Active' : user.status}</dd>
-          <dt>Member since</dt>
+          <dt>{t.status}</dt>
+          <dd>{t.accountStatus(user.status)}</dd>
+          <dt>{t.memberSince}</dt>
           <dd>{f.date(user.createdAt)}</dd>
-          <dt>Terms of use accepted</dt>
+          <dt>{t.termsAccepted}</dt>
           <dd>
-            {f.date(user.termsAcceptedAt)} (<a href="/terms">read them</a>)
+            {f.date(user.termsAcceptedAt)} (<a href="/terms">{t.readThem}</a>)
           </dd>
         </dl>
       </section>
 
       <section aria-labelledby="limits">
-        <h2 id="limits">Rate limits</h2>
+        <h2 id="limits">{t.rateLimits}</h2>
         <Limits {...props} />
       </section>
 
       <section aria-labelledby="keys">
-        <h2 id="keys">API keys</h2>
-        {props.keys.length === 0 ? (
-          <p>No keys yet.</p>
-        ) : (
-          <div class="table-scroll">
-            <table>
-              <caption class="visually-hidden">Your API keys</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.keys.map((k) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/account/keys/${k.id}`}>{k.name}</a>
-                    </th>
-                    <td>
-                      <code>{maskedKey(k.prefix)}</code>
-                    </td>
-                    <td>{f.date(k.createdAt)}</td>
-                    <td>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : 'Never'}</td>
-                    <td>
-                      <KeyStatus apiKey={k} format={f} />
-                    </td>
-                    <td>
-                      <a href={`/account/keys/${k.id}`}>
-                        Usage<span class="visually-hidden"> of {k.name}</span>
-                      </a>
-                      {k.status === 'revoked' ? null : (
-                        <>
-                          {' · '}
-                          <a href={`/account/keys/${k.id}/revoke`}>
-                            Revoke<span class="visually-hidden"> {k.name}</span>
-                          </a>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <h2 id="keys">{t.apiKeys}</h2>
+        {props.keys.length === 0 ? <p>{t.noKeys}</p> : <KeysTable t={t} keys={props.keys} format={f} />}
         {user.emailVerified ? (
-          <CreateKey csrf={props.csrf} create={props.create} count={live.length} />
+          <CreateKey t={t} csrf={props.csrf} create={props.create} count={live.length} />
         ) : (
-          <p>You can create keys once your email address is confirmed.</p>
+          <p>{t.keysOnceConfirmed}</p>
         )}
         <p>
-          Send a key with each request as the <code>X-Api-Key</code> header. The{' '}
-          <a href="/docs/api-keys">API keys guide</a> shows every way, for live feeds too.
+          {t.sendKeyLead}
+          <code>X-Api-Key</code>
+          {t.sendKeyMiddle}
+          <a href="/docs/api-keys">{t.keysGuide}</a>
+          {t.sendKeyTail}
         </p>
       </section>
 
@@ -154,81 +112,136 @@ export function AccountPage(props: AccountPageProps): SafeHtml {
   );
 }
 
-function Unverified(props: { csrf: string; email: string }): SafeHtml {
+function KeysTable(props: { t: Words; keys: readonly ApiKey[]; format: Formatter }): SafeHtml {
+  const { t, format: f } = props;
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">{t.keysCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colName}</th>
+            <th scope="col">{t.colKey}</th>
+            <th scope="col">{t.colCreated}</th>
+            <th scope="col">{t.colLastUsed}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.colActions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.keys.map((k) => (
+            <tr>
+              <th scope="row">
+                <a href={`/account/keys/${k.id}`}>{k.name}</a>
+              </th>
+              <td>
+                <code>{maskedKey(k.prefix)}</code>
+              </td>
+              <td>{f.date(k.createdAt)}</td>
+              <td>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t.never}</td>
+              <td>
+                <KeyStatus t={t} apiKey={k} format={f} />
+              </td>
+              <td>
+                <a href={`/account/keys/${k.id}`}>
+                  {t.usage}
+                  <span class="visually-hidden">{t.usageOf(k.name)}</span>
+                </a>
+                {k.status === 'revoked' ? null : (
+                  <>
+                    {' · '}
+                    <a href={`/account/keys/${k.id}/revoke`}>
+                      {t.revokeAction}
+                      <span class="visually-hidden"> {k.name}</span>
+                    </a>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Unverified(props: { t: Words; csrf: string; email: string }): SafeHtml {
+  const { t } = props;
   return (
     <div class="alert alert-warn">
-      <h2>Confirm your email address</h2>
-      <p>
-        We sent a link to {props.email}. Open it to confirm your address: until then you cannot create API
-        keys.
-      </p>
+      <h2>{t.confirmTitle}</h2>
+      <p>{t.unverifiedBody(props.email)}</p>
       <form method="post" action="/account/verification" class="inline-form">
         <CsrfField csrf={props.csrf} />
         <button type="submit" class="button-secondary">
-          Send the link again
+          {t.sendAgain}
         </button>
       </form>
     </div>
   );
 }
 
-function CreateKey(props: { csrf: string; create?: { name: string; error: string }; count: number }) {
+function CreateKey(props: {
+  t: Words;
+  csrf: string;
+  create?: { name: string; error: string };
+  count: number;
+}) {
+  const { t } = props;
   return (
     <form method="post" action="/account/keys" class="form">
-      <h3>Create a key</h3>
+      <h3>{t.createKeyHeading}</h3>
       <CsrfField csrf={props.csrf} />
       <TextField
+        t={t}
         id="key-name"
         name="name"
-        label="Name of the key"
-        hint="Say what uses it, like “bus arrivals app” or “research notebook”: one key per app lets you revoke one alone."
+        label={t.keyName}
+        hint={t.keyNameHint}
         value={props.create?.name}
         error={props.create?.error}
         maxlength={100}
         required
       />
-      <button type="submit">Create key</button>
+      <button type="submit">{t.createKey}</button>
     </form>
   );
 }
 
 function Limits(props: AccountPageProps): SafeHtml {
+  const t = props.site.t.account;
   const own = props.user.tier;
   const raised = props.effectiveTier !== own;
   const first = props.allowances[0];
   if (first && !first.limited) {
-    return <p>This server enforces no rate limits at the moment.</p>;
+    return <p>{t.noLimits}</p>;
   }
   const f = props.format;
   return (
     <>
       <p>
-        Your tier: <strong>{tierName(own)}</strong>.
-        {raised
-          ? ` Your requests count as ${tierName(props.effectiveTier)} for now, through an approved request.`
-          : ''}
+        {t.yourTier}
+        <strong>{t.tierName(own)}</strong>.{raised ? t.raisedTier(t.tierName(props.effectiveTier)) : ''}
       </p>
       <div class="table-scroll">
         <table>
-          <caption>What each tier allows</caption>
+          <caption>{t.tiersCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Tier</th>
-              <th scope="col">Requests</th>
-              <th scope="col">Downloads at once</th>
-              <th scope="col">Live connections at once</th>
+              <th scope="col">{t.colTier}</th>
+              <th scope="col">{t.colRequests}</th>
+              <th scope="col">{t.colDownloads}</th>
+              <th scope="col">{t.colLive}</th>
             </tr>
           </thead>
           <tbody>
             {props.allowances.map((a) => (
               <tr>
                 <th scope="row">
-                  {tierName(a.tier)}
-                  {a.tier === props.effectiveTier ? ' (yours)' : ''}
+                  {t.tierName(a.tier)}
+                  {a.tier === props.effectiveTier ? t.yours : ''}
                 </th>
-                <td>
-                  {f.number(a.requests)} per {windowWords(a.windowSeconds)}
-                </td>
+                <td>{t.perWindow(f.number(a.requests), a.windowSeconds)}</td>
                 <td>{f.number(a.downloads)}</td>
                 <td>{f.number(a.live)}</td>
               </tr>
@@ -237,8 +250,11 @@ function Limits(props: AccountPageProps): SafeHtml {
         </table>
       </div>
       <p>
-        Requests made with your keys count against your tier. A request over the limit is answered{' '}
-        <code>429</code> with a <code>Retry-After</code> header.
+        {t.limitsLead}
+        <code>429</code>
+        {t.limitsWith}
+        <code>Retry-After</code>
+        {t.limitsTail}
       </p>
     </>
   );

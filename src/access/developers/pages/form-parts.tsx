@@ -1,25 +1,45 @@
-/** Pieces of the developer forms: labelled fields that show their error beside them, and an error summary. */
+/**
+ * Pieces of the developer forms (sign-up, keys, access requests): labelled fields that show their error beside
+ * them, and an error summary, in the page's language.
+ */
 import { h, raw, type SafeHtml } from '../../../web/html.js';
-import type { Problem } from '../developer-errors.js';
+import type { T } from '../../../web/i18n/index.js';
+import { sentence } from '../../accounts/form-messages.js';
+
+export { sentence };
+
+type Words = T['account'];
+
+export interface FormProblem {
+  field: string;
+  message: string;
+}
 
 /** The hidden CSRF field every form carries. */
 export const CsrfField = (props: { csrf: string }): SafeHtml => (
   <input type="hidden" name="_csrf" value={props.csrf} />
 );
 
-/** The problems of a form, each linking to its field; first on the page so that it is read first. */
+/**
+ * The problems of a form, each linking to its field; first on the page so that it is read first. With `labels`,
+ * each problem is "Label: problem"; without, the problem is a sentence of its own.
+ */
 export function ErrorSummary(props: {
-  problems: readonly Problem[];
-  fieldIds: Record<string, string>;
+  t: Words;
+  problems: readonly FormProblem[];
+  fieldIds?: Record<string, string>;
+  labels?: Record<string, string>;
 }): SafeHtml {
   if (props.problems.length === 0) return raw('');
+  const text = (p: FormProblem) =>
+    props.labels ? `${props.labels[p.field] ?? p.field}: ${p.message}` : sentence(p.message);
   return (
     <div class="alert alert-error" role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">There is a problem</h2>
+      <h2 id="error-summary-title">{props.t.problemTitle}</h2>
       <ul>
         {props.problems.map((p) => (
           <li>
-            <a href={`#${props.fieldIds[p.field] ?? p.field}`}>{sentence(p.message)}</a>
+            <a href={`#${props.fieldIds?.[p.field] ?? p.field}`}>{text(p)}</a>
           </li>
         ))}
       </ul>
@@ -27,26 +47,24 @@ export function ErrorSummary(props: {
   );
 }
 
-/** "give your name" -> "Give your name." */
-export const sentence = (text: string) =>
-  `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
-
-export function TextField(props: {
+interface FieldProps {
+  t: Words;
   id: string;
-  name: string;
+  name?: string;
   label: string;
-  type?: 'text' | 'email' | 'password';
   hint?: string;
-  value?: string;
+  /** The problem, shown as given. */
   error?: string;
-  autocomplete?: string;
-  maxlength?: number;
-  minlength?: number;
+  value?: string;
   required?: boolean;
-}): SafeHtml {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+  maxlength?: number;
+}
+
+const describedBy = (p: FieldProps) =>
+  [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** The label, hint and error of a field, around its control. */
+function Frame(props: FieldProps & { children?: unknown }): SafeHtml {
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for={props.id}>{props.label}</label>
@@ -57,23 +75,79 @@ export function TextField(props: {
       ) : null}
       {props.error ? (
         <span class="error-message" id={`${props.id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {sentence(props.error)}
+          <span class="visually-hidden">{props.t.errorPrefix}</span>
+          {props.error}
         </span>
       ) : null}
+      {props.children as SafeHtml}
+    </div>
+  );
+}
+
+/** A one-line field; its problem is shown as a sentence. */
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'password';
+    autocomplete?: string;
+    minlength?: number;
+  },
+): SafeHtml {
+  const error = props.error ? sentence(props.error) : undefined;
+  return (
+    <Frame {...props} error={error}>
       <input
         type={props.type ?? 'text'}
         id={props.id}
-        name={props.name}
+        name={props.name ?? props.id}
         value={props.value}
         autocomplete={props.autocomplete}
         maxlength={props.maxlength}
         minlength={props.minlength}
         required={props.required}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy({ ...props, error })}
+        aria-invalid={error ? 'true' : undefined}
       />
-    </div>
+    </Frame>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }): SafeHtml {
+  return (
+    <Frame {...props}>
+      <textarea
+        id={props.id}
+        name={props.name ?? props.id}
+        rows={props.rows ?? 5}
+        maxlength={props.maxlength}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </Frame>
+  );
+}
+
+export function Select(
+  props: FieldProps & { options: readonly { value: string; label: string }[] },
+): SafeHtml {
+  return (
+    <Frame {...props}>
+      <select
+        id={props.id}
+        name={props.name ?? props.id}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
   );
 }
 

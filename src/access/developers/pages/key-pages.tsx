@@ -1,11 +1,12 @@
 /** The pages of one API key: its secret (once), its details and use by day, and the revocation step. */
 import { Fragment, h, type SafeHtml } from '../../../web/html.js';
 import type { Formatter } from '../../../web/format.js';
+import type { T } from '../../../web/i18n/index.js';
 import { Layout, type SiteInfo } from '../../../web/pages/layout.js';
 import type { ApiKey } from '../../keys/keys.service.js';
 import type { KeyUsage } from '../developer-keys.service.js';
 import { barWidth } from '../usage-days.js';
-import type { Notice } from './account-page.js';
+import { NoticeAlert, type Notice } from './account-page.js';
 import { CsrfField, maskedKey, TextField } from './form-parts.js';
 import { KeyStatus } from './key-status.js';
 
@@ -13,6 +14,18 @@ export interface Endpoints {
   publicUrl: string;
   /** `mqtt://host:port` and `ws(s)://host/mqtt`, or none when the broker is off. */
   mqtt: readonly string[];
+}
+
+/** A message with `{}` where a piece of code goes, as text around that code. */
+function withCode(message: string, code: string): SafeHtml {
+  const [before = '', after = ''] = message.split('{}');
+  return (
+    <>
+      {before}
+      <code>{code}</code>
+      {after}
+    </>
+  );
 }
 
 /** The secret of a new or rotated key: shown on this page only, with the ways to send it. */
@@ -24,59 +37,57 @@ export function KeySecretPage(props: {
   endpoints: Endpoints;
 }): SafeHtml {
   const { apiKey: k, endpoints: e } = props;
-  const title = props.rotated ? `New secret for “${k.name}”` : `Your new API key “${k.name}”`;
+  const t = props.site.t.account;
+  const title = props.rotated ? t.newSecretTitle(k.name) : t.newKeyTitle(k.name);
   return (
     <Layout site={props.site} title={title}>
       <h1>{title}</h1>
       <div class="alert alert-warn">
         <p>
-          <strong>Copy the key now: this is the only time it is shown.</strong> We keep only a fingerprint of
-          it, so nobody can show it to you again. If you lose it, rotate the key to get a new secret.
-          {props.rotated ? ' The previous secret of this key has stopped working.' : ''}
+          <strong>{t.copyNow}</strong>
+          {t.copyWhy}
+          {props.rotated ? t.previousStopped : ''}
         </p>
       </div>
-      <p id="secret-label">Your API key:</p>
+      <p id="secret-label">{t.yourKey}</p>
       <p class="secret" aria-labelledby="secret-label">
         {props.secret}
       </p>
-      <p class="hint">
-        Select the whole key and copy it (Ctrl+C, or ⌘+C on a Mac), then keep it somewhere safe, like a
-        password manager or your app's secret settings. Do not put it in code you publish.
-      </p>
+      <p class="hint">{t.copyHint}</p>
 
-      <h2>How to send it</h2>
+      <h2>{t.howToSend}</h2>
       <p>
-        In the examples, <code>PLAZA_KEY</code> holds the key.
+        {t.examplesLead}
+        <code>PLAZA_KEY</code>
+        {t.examplesTail}
       </p>
       <dl class="kv">
-        <dt>
-          <code>X-Api-Key</code> header (best)
-        </dt>
+        <dt>{withCode(t.headerBest, 'X-Api-Key')}</dt>
         <dd>
           <pre tabindex="0">
             <code>{`curl -H "X-Api-Key: $PLAZA_KEY" ${e.publicUrl}/api/v1/datasets`}</code>
           </pre>
         </dd>
-        <dt>
-          <code>api_key</code> query parameter
-        </dt>
+        <dt>{withCode(t.queryParameter, 'api_key')}</dt>
         <dd>
           <pre tabindex="0">
             <code>{`${e.publicUrl}/api/v1/datasets?api_key=$PLAZA_KEY`}</code>
           </pre>
-          For tools that cannot set headers. Addresses end up in browser histories and logs: prefer the
-          header.
+          {t.queryParameterNote}
         </dd>
         <dt>
-          <code>X-App-Token</code> for Socrata clients
+          <code>X-App-Token</code>
+          {t.socrataTitle}
         </dt>
         <dd>
-          Clients written for Socrata portals (sodapy, RSocrata, soda-js) send an app token: give them this
-          key as the app token, and they send it as <code>X-App-Token</code> or <code>$$app_token</code>.
+          {t.socrataLead}
+          <code>X-App-Token</code>
+          {t.or}
+          <code>$$app_token</code>.
         </dd>
-        <dt>Live feed (Server-Sent Events)</dt>
+        <dt>{t.liveTitle}</dt>
         <dd>
-          Browsers' <code>EventSource</code> cannot set headers, so use the parameter:
+          {withCode(t.liveNote, 'EventSource')}
           <pre tabindex="0">
             <code>{`${e.publicUrl}/api/v1/live?dataset=DATASET_ID&api_key=$PLAZA_KEY`}</code>
           </pre>
@@ -85,22 +96,22 @@ export function KeySecretPage(props: {
           <>
             <dt>MQTT</dt>
             <dd>
-              Connect to{' '}
+              {t.mqttLead}
               {e.mqtt.map((url, i) => (
                 <>
-                  {i > 0 ? ' or ' : ''}
+                  {i > 0 ? t.or : ''}
                   <code>{url}</code>
                 </>
-              ))}{' '}
-              with the username <code>apikey</code> and the key as the password, then subscribe to the
-              datastreams you may read.
+              ))}
+              {t.mqttUser}
+              <code>apikey</code>
+              {t.mqttTail}
             </dd>
           </>
         ) : null}
       </dl>
       <p>
-        <a href={`/account/keys/${k.id}`}>See this key’s details and usage</a> ·{' '}
-        <a href="/account">Back to your account</a>
+        <a href={`/account/keys/${k.id}`}>{t.seeKey}</a> · <a href="/account">{t.backToAccount}</a>
       </p>
     </Layout>
   );
@@ -118,137 +129,149 @@ export function KeyPage(props: {
   rename?: { name: string; error: string };
 }): SafeHtml {
   const { apiKey: k, usage, format: f } = props;
-  const busiest = Math.max(0, ...usage.days.map((d) => d.requests));
-  const open = k.status !== 'revoked';
+  const t = props.site.t.account;
+  const title = t.keyTitle(k.name);
   return (
-    <Layout site={props.site} title={`API key “${k.name}”`}>
+    <Layout site={props.site} title={title}>
       <p class="breadcrumb">
-        <a href="/account">Your account</a> › API key
+        <a href="/account">{t.accountTitle}</a> › {t.apiKey}
       </p>
-      <h1>API key “{k.name}”</h1>
-      {props.notice ? (
-        <div class={`alert alert-${props.notice.tone}`} role="status">
-          <p>{props.notice.message}</p>
-        </div>
-      ) : null}
+      <h1>{title}</h1>
+      <NoticeAlert notice={props.notice} />
       <dl class="kv">
-        <dt>Key</dt>
+        <dt>{t.colKey}</dt>
         <dd>
           <code>{maskedKey(k.prefix)}</code>
         </dd>
-        <dt>Status</dt>
+        <dt>{t.status}</dt>
         <dd>
-          <KeyStatus apiKey={k} format={f} />
+          <KeyStatus t={t} apiKey={k} format={f} />
         </dd>
-        <dt>Created</dt>
+        <dt>{t.colCreated}</dt>
         <dd>{f.dateTime(k.createdAt)}</dd>
-        <dt>Last used</dt>
-        <dd>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : 'Never'}</dd>
+        <dt>{t.colLastUsed}</dt>
+        <dd>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t.never}</dd>
       </dl>
-
-      <section aria-labelledby="usage">
-        <h2 id="usage">Requests in the last {usage.days.length} days</h2>
-        <p>
-          {f.number(usage.total.requests)} requests from {f.date(usage.from)} to {f.date(usage.to)}
-          {usage.total.limited ? `, of which ${f.number(usage.total.limited)} went over the rate limit` : ''}.
-          Days are calendar days in {props.timeZone}; the counts of the last few seconds may still be on their
-          way.
-        </p>
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">Requests per day with this key</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Requests</th>
-                <th scope="col">Over the limit</th>
-                <th scope="col">Compared with the busiest day</th>
-              </tr>
-            </thead>
-            <tbody>
-              {usage.days.map((d) => (
-                <tr>
-                  <th scope="row">{f.date(d.day)}</th>
-                  <td>{f.number(d.requests)}</td>
-                  <td>{f.number(d.limited)}</td>
-                  <td style="width: 40%">
-                    <span
-                      aria-hidden="true"
-                      style={`display: block; height: 0.8rem; background: #005ea2; width: ${barWidth(d.requests, busiest)}%`}
-                    ></span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      {open ? (
-        <>
-          <section aria-labelledby="rename">
-            <h2 id="rename">Rename</h2>
-            <form method="post" action={`/account/keys/${k.id}/rename`} class="form">
-              <CsrfField csrf={props.csrf} />
-              <TextField
-                id="key-name"
-                name="name"
-                label="New name"
-                value={props.rename?.name ?? k.name}
-                error={props.rename?.error}
-                maxlength={100}
-                required
-              />
-              <button type="submit">Rename</button>
-            </form>
-          </section>
-          <section aria-labelledby="rotate">
-            <h2 id="rotate">Rotate</h2>
-            <p>
-              Rotating gives the key a new secret and stops the current one at once; the name and the usage
-              stay. Rotate when the secret may have been seen by someone else, then update your apps.
-            </p>
-            <form method="post" action={`/account/keys/${k.id}/rotate`} class="inline-form">
-              <CsrfField csrf={props.csrf} />
-              <button type="submit" class="button-secondary">
-                Rotate the secret
-              </button>
-            </form>
-          </section>
-          <section aria-labelledby="revoke">
-            <h2 id="revoke">Revoke</h2>
-            <p>Revoking stops the key for good. Apps that use it get 401 errors.</p>
-            <p>
-              <a href={`/account/keys/${k.id}/revoke`}>Revoke this key…</a>
-            </p>
-          </section>
-        </>
-      ) : (
-        <p>This key was revoked and can no longer be used. Its usage stays here for your records.</p>
-      )}
+      <Usage t={t} usage={usage} format={f} timeZone={props.timeZone} />
+      {k.status !== 'revoked' ? <KeyActions {...props} /> : <p>{t.revokedNote}</p>}
     </Layout>
+  );
+}
+
+function Usage(props: { t: T['account']; usage: KeyUsage; format: Formatter; timeZone: string }): SafeHtml {
+  const { t, usage, format: f } = props;
+  const busiest = Math.max(0, ...usage.days.map((d) => d.requests));
+  const limited = usage.total.limited ? f.number(usage.total.limited) : undefined;
+  return (
+    <section aria-labelledby="usage">
+      <h2 id="usage">{t.requestsInDays(usage.days.length)}</h2>
+      <p>
+        {t.usageSummary(f.number(usage.total.requests), f.date(usage.from), f.date(usage.to), limited)}
+        {t.daysNote(props.timeZone)}
+      </p>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">{t.usageCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.colDay}</th>
+              <th scope="col">{t.colRequests}</th>
+              <th scope="col">{t.colOverLimit}</th>
+              <th scope="col">{t.colCompared}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {usage.days.map((d) => (
+              <tr>
+                <th scope="row">{f.date(d.day)}</th>
+                <td>{f.number(d.requests)}</td>
+                <td>{f.number(d.limited)}</td>
+                <td style="width: 40%">
+                  <span
+                    aria-hidden="true"
+                    style={`display: block; height: 0.8rem; background: #005ea2; width: ${barWidth(d.requests, busiest)}%`}
+                  ></span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Rename, rotate and revoke, for a key that is not revoked. */
+function KeyActions(props: {
+  site: SiteInfo;
+  csrf: string;
+  apiKey: ApiKey;
+  rename?: { name: string; error: string };
+}): SafeHtml {
+  const { apiKey: k } = props;
+  const t = props.site.t.account;
+  return (
+    <>
+      <section aria-labelledby="rename">
+        <h2 id="rename">{t.rename}</h2>
+        <form method="post" action={`/account/keys/${k.id}/rename`} class="form">
+          <CsrfField csrf={props.csrf} />
+          <TextField
+            t={t}
+            id="key-name"
+            name="name"
+            label={t.newName}
+            value={props.rename?.name ?? k.name}
+            error={props.rename?.error}
+            maxlength={100}
+            required
+          />
+          <button type="submit">{t.rename}</button>
+        </form>
+      </section>
+      <section aria-labelledby="rotate">
+        <h2 id="rotate">{t.rotate}</h2>
+        <p>{t.rotateText}</p>
+        <form method="post" action={`/account/keys/${k.id}/rotate`} class="inline-form">
+          <CsrfField csrf={props.csrf} />
+          <button type="submit" class="button-secondary">
+            {t.rotateSubmit}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="revoke">
+        <h2 id="revoke">{t.revokeHeading}</h2>
+        <p>{t.revokeText}</p>
+        <p>
+          <a href={`/account/keys/${k.id}/revoke`}>{t.revokeLink}</a>
+        </p>
+      </section>
+    </>
   );
 }
 
 /** The confirmation step before a key is revoked. */
 export function RevokeKeyPage(props: { site: SiteInfo; csrf: string; apiKey: ApiKey }): SafeHtml {
   const k = props.apiKey;
+  const t = props.site.t.account;
+  const title = t.revokeTitle(k.name);
   return (
-    <Layout site={props.site} title={`Revoke the key “${k.name}”?`}>
-      <h1>Revoke the key “{k.name}”?</h1>
+    <Layout site={props.site} title={title}>
+      <h1>{title}</h1>
       <div class="alert alert-warn">
         <p>
-          The key <code>{maskedKey(k.prefix)}</code> stops working at once, for good: every request made with
-          it is refused with a 401 error. This cannot be undone.
+          {t.revokeWarnLead}
+          <code>{maskedKey(k.prefix)}</code>
+          {t.revokeWarnTail}
         </p>
       </div>
       <form method="post" action={`/account/keys/${k.id}/revoke`} class="inline-form">
         <CsrfField csrf={props.csrf} />
         <button type="submit" class="button-danger">
-          Revoke the key
+          {t.revokeSubmit}
         </button>
       </form>{' '}
-      <a href={`/account/keys/${k.id}`}>Keep it</a>
+      <a href={`/account/keys/${k.id}`}>{t.keepIt}</a>
     </Layout>
   );
 }

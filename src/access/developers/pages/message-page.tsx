@@ -11,6 +11,8 @@ export function MessagePage(props: {
   site: SiteInfo;
   title: string;
   message: string;
+  /** The language of `message` when it is not the page's. */
+  messageLang?: string;
   tone?: 'info' | 'ok' | 'warn' | 'error';
   links?: readonly PageLink[];
 }): SafeHtml {
@@ -19,7 +21,7 @@ export function MessagePage(props: {
     <Layout site={props.site} title={props.title}>
       <h1>{props.title}</h1>
       <div class={tone === 'info' ? 'alert' : `alert alert-${tone}`}>
-        <p>{props.message}</p>
+        <p lang={props.messageLang}>{props.message}</p>
       </div>
       {props.links?.length ? (
         <ul>

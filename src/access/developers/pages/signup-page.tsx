@@ -2,8 +2,7 @@
 import { h, type SafeHtml } from '../../../web/html.js';
 import { Layout, type SiteInfo } from '../../../web/pages/layout.js';
 import { MIN_PASSWORD } from '../../passwords.js';
-import type { Problem } from '../developer-errors.js';
-import { CsrfField, ErrorSummary, sentence, TextField } from './form-parts.js';
+import { CsrfField, ErrorSummary, sentence, TextField, type FormProblem } from './form-parts.js';
 
 export interface SignUpValues {
   name: string;
@@ -19,29 +18,29 @@ export function SignUpPage(props: {
   termsHref: string;
   termsVersion: string;
   values?: SignUpValues;
-  problems?: readonly Problem[];
+  /** The problems, in the page's language (see ./problems.ts). */
+  problems?: readonly FormProblem[];
 }): SafeHtml {
+  const t = props.site.t.account;
   const problems = props.problems ?? [];
   const errorOf = (field: string) => problems.find((p) => p.field === field)?.message;
   const termsError = errorOf('acceptTerms');
   return (
     <Layout
       site={props.site}
-      title={problems.length ? 'Error: Create a developer account' : 'Create a developer account'}
-      description="Sign up for API keys to the city's open data."
+      title={problems.length ? t.errorTitle(t.signUpTitle) : t.signUpTitle}
+      description={t.signUpDescription}
     >
-      <h1>Create a developer account</h1>
-      <ErrorSummary problems={problems} fieldIds={FIELD_IDS} />
-      <p>
-        A developer account gives you API keys: higher rate limits than anonymous use, a usage page per key,
-        and the way to ask for restricted datasets. Reading open data needs no account.
-      </p>
+      <h1>{t.signUpTitle}</h1>
+      <ErrorSummary t={t} problems={problems} fieldIds={FIELD_IDS} />
+      <p>{t.signUpIntro}</p>
       <form method="post" action="/developers/signup" class="form" novalidate>
         <CsrfField csrf={props.csrf} />
         <TextField
+          t={t}
           id={FIELD_IDS.name}
           name="name"
-          label="Your name"
+          label={t.yourName}
           value={props.values?.name}
           error={errorOf('name')}
           autocomplete="name"
@@ -49,11 +48,12 @@ export function SignUpPage(props: {
           required
         />
         <TextField
+          t={t}
           id={FIELD_IDS.email}
           name="email"
           type="email"
-          label="Email address"
-          hint="We send a link to confirm it. Notices about your keys go here too."
+          label={t.email}
+          hint={t.emailHint}
           value={props.values?.email}
           error={errorOf('email')}
           autocomplete="email"
@@ -61,11 +61,12 @@ export function SignUpPage(props: {
           required
         />
         <TextField
+          t={t}
           id={FIELD_IDS.password}
           name="password"
           type="password"
-          label="Password"
-          hint={`At least ${MIN_PASSWORD} characters. A few unrelated words are easy to remember and hard to guess.`}
+          label={t.password}
+          hint={props.site.t.signin.passwordHint(MIN_PASSWORD)}
           error={errorOf('password')}
           autocomplete="new-password"
           minlength={MIN_PASSWORD}
@@ -73,12 +74,13 @@ export function SignUpPage(props: {
         />
         <div class={termsError ? 'field field-error' : 'field'}>
           <span class="hint" id="accept-terms-hint">
-            Read the <a href={props.termsHref}>terms of use of the open data API</a> (version{' '}
-            {props.termsVersion}): attribution, fair use of the rate limits, and when keys can be suspended.
+            {t.termsLead}
+            <a href={props.termsHref}>{t.termsLink}</a>
+            {t.termsTail(props.termsVersion)}
           </span>
           {termsError ? (
             <span class="error-message" id="accept-terms-error">
-              <span class="visually-hidden">Error: </span>
+              <span class="visually-hidden">{t.errorPrefix}</span>
               {sentence(termsError)}
             </span>
           ) : null}
@@ -93,13 +95,15 @@ export function SignUpPage(props: {
               aria-describedby={termsError ? 'accept-terms-hint accept-terms-error' : 'accept-terms-hint'}
               aria-invalid={termsError ? 'true' : undefined}
             />{' '}
-            I accept the terms of use
+            {t.acceptTerms}
           </label>
         </div>
-        <button type="submit">Create account</button>
+        <button type="submit">{t.createAccount}</button>
       </form>
       <p>
-        Already have an account? <a href="/signin">Sign in</a>.
+        {t.haveAccount}
+        <a href="/signin">{t.signInLink}</a>
+        {t.haveAccountTail}
       </p>
     </Layout>
   );
@@ -107,18 +111,17 @@ export function SignUpPage(props: {
 
 /** After a sign-up: the same words whether the address was new or already had an account. */
 export function CheckEmailPage(props: { site: SiteInfo }): SafeHtml {
+  const t = props.site.t.account;
   return (
-    <Layout site={props.site} title="Check your email">
-      <h1>Check your email</h1>
+    <Layout site={props.site} title={t.checkEmailTitle}>
+      <h1>{t.checkEmailTitle}</h1>
       <div class="alert alert-ok">
-        <p>
-          We sent a message to the address you gave. Open the link in it within 24 hours to confirm your
-          address; then you can create API keys.
-        </p>
+        <p>{t.checkEmailBody}</p>
       </div>
       <p>
-        No message after a few minutes? Look in the spam folder. You can also <a href="/signin">sign in</a>{' '}
-        and ask for a new link on your account page.
+        {t.checkEmailLead}
+        <a href="/signin">{t.checkEmailSignIn}</a>
+        {t.checkEmailTail}
       </p>
     </Layout>
   );

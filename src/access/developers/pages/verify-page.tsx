@@ -7,14 +7,15 @@ import { Layout, type SiteInfo } from '../../../web/pages/layout.js';
 import { CsrfField } from './form-parts.js';
 
 export function ConfirmEmailPage(props: { site: SiteInfo; csrf: string; token: string }): SafeHtml {
+  const t = props.site.t.account;
   return (
-    <Layout site={props.site} title="Confirm your email address">
-      <h1>Confirm your email address</h1>
-      <p>Press the button to confirm your address. You will be signed in and taken to your account.</p>
+    <Layout site={props.site} title={t.confirmTitle}>
+      <h1>{t.confirmTitle}</h1>
+      <p>{t.confirmIntro}</p>
       <form method="post" action="/developers/verify" class="form">
         <CsrfField csrf={props.csrf} />
         <input type="hidden" name="token" value={props.token} />
-        <button type="submit">Confirm my address</button>
+        <button type="submit">{t.confirmSubmit}</button>
       </form>
     </Layout>
   );

@@ -10,6 +10,7 @@ export const BASE_STYLES = `/* Plaza: a plain, accessible stylesheet (no externa
   --ok: #00703c;
   --warn: #8a4b00;
   font-family:
+    'Plaza Sans',
     system-ui,
     -apple-system,
     'Segoe UI',
@@ -62,12 +63,36 @@ a:hover {
   background: var(--brand-dark);
   color: #fff;
 }
-.site-header .wrap {
+.site-topbar {
+  background: #0b1a30;
+  font-size: 0.9rem;
+}
+.site-topbar .wrap {
+  display: flex;
+  justify-content: flex-end;
+}
+.language-switcher ul {
+  list-style: none;
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25rem 1rem;
+  margin: 0;
+  padding: 0.35rem 0;
+}
+.language-switcher a {
+  color: #fff;
+  padding: 0.25rem 0;
+}
+.language-switcher a[aria-current] {
+  font-weight: 700;
+  text-decoration-thickness: 2px;
+}
+.site-header-row {
   display: flex;
   flex-wrap: wrap;
   align-items: center;
   justify-content: space-between;
-  gap: 1rem;
+  gap: 0.5rem 1.5rem;
   padding-top: 0.75rem;
   padding-bottom: 0.75rem;
 }
@@ -75,13 +100,17 @@ a:hover {
   color: #fff;
   font-weight: 700;
   font-size: 1.25rem;
+  line-height: 1.2;
   text-decoration: none;
   display: flex;
   align-items: center;
-  gap: 0.5rem;
+  gap: 0.6rem;
+}
+.site-name:hover,
+.site-name:visited {
+  color: #fff;
 }
 .site-name:hover {
-  color: #fff;
   text-decoration: underline;
 }
 .site-sub {
@@ -89,21 +118,42 @@ a:hover {
 }
 .seal {
   display: inline-block;
-  width: 2rem;
-  height: 2rem;
+  flex: none;
+  width: 2.5rem;
+  height: 2.5rem;
   border-radius: 50%;
-  border: 2px solid #fff;
   background: #162e51;
 }
-.site-header nav ul {
+.site-nav ul {
   list-style: none;
   display: flex;
-  gap: 1.25rem;
+  flex-wrap: wrap;
+  gap: 0.25rem 1.25rem;
   margin: 0;
   padding: 0;
 }
-.site-header nav a {
+.site-nav a,
+.site-nav a:visited,
+.site-nav .link-button {
   color: #fff;
+  display: inline-block;
+  padding: 0.35rem 0;
+}
+.site-nav a[aria-current='page'] {
+  font-weight: 700;
+  box-shadow: inset 0 -3px 0 var(--accent);
+  text-decoration: none;
+}
+.site-header :focus-visible {
+  outline-color: #fff;
+}
+@media (max-width: 40rem) {
+  .site-name {
+    font-size: 1.1rem;
+  }
+  .site-nav ul {
+    gap: 0 1rem;
+  }
 }
 main {
   padding-top: 1.5rem;
@@ -123,35 +173,6 @@ h3 {
   font-size: 1.1rem;
   margin: 0 0 0.25rem;
 }
-.search label {
-  font-weight: 600;
-  display: block;
-  margin-bottom: 0.25rem;
-}
-.search .inline-label {
-  display: inline;
-  font-weight: 400;
-  margin: 0;
-}
-.search-row {
-  display: flex;
-  flex-wrap: wrap;
-  gap: 0.5rem;
-  align-items: center;
-}
-.search input[type='search'] {
-  flex: 1 1 20rem;
-  font-size: 1rem;
-  padding: 0.5rem;
-  border: 1px solid #565c65;
-  border-radius: 4px;
-}
-.search select {
-  font-size: 1rem;
-  padding: 0.45rem;
-  border: 1px solid #565c65;
-  border-radius: 4px;
-}
 button {
   font-size: 1rem;
   padding: 0.5rem 1.25rem;
@@ -164,47 +185,10 @@ button {
 button:hover {
   background: var(--brand-dark);
 }
-.catalog {
-  display: grid;
-  grid-template-columns: 16rem 1fr;
-  gap: 2rem;
-  margin-top: 1.5rem;
-}
 @media (max-width: 48rem) {
-  .catalog,
   .dataset-grid {
     grid-template-columns: 1fr !important;
   }
-}
-.facet h2 {
-  font-size: 1rem;
-  margin-top: 0;
-}
-.facet ul {
-  list-style: none;
-  padding: 0;
-  margin: 0 0 1.25rem;
-}
-.facet li {
-  margin: 0.2rem 0;
-}
-.count {
-  color: var(--muted);
-}
-.results > h2 {
-  margin-top: 0;
-}
-.result-list {
-  list-style: none;
-  padding: 0;
-  margin: 0;
-}
-.result {
-  border-top: 1px solid var(--line);
-  padding: 1rem 0;
-}
-.result p {
-  margin: 0.25rem 0;
 }
 .meta {
   color: var(--muted);
@@ -269,6 +253,8 @@ button:hover {
 }
 .table-scroll {
   overflow-x: auto;
+  /* Screen-reader text inside a scrolling table stays inside it, so it never widens the page. */
+  position: relative;
 }
 table {
   border-collapse: collapse;
@@ -295,14 +281,69 @@ thead th {
   font-size: 0.95rem;
 }
 .site-footer {
-  border-top: 1px solid var(--line);
+  border-top: 4px solid var(--brand);
   background: var(--panel);
-  font-size: 0.9rem;
+  font-size: 0.95rem;
   color: var(--muted);
 }
 .site-footer .wrap {
-  padding-top: 1rem;
-  padding-bottom: 1rem;
+  padding-top: 1.25rem;
+  padding-bottom: 1.5rem;
+}
+.footer-links {
+  list-style: none;
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.5rem 1.5rem;
+  margin: 0 0 1rem;
+  padding: 0;
+}
+.footer-links a {
+  display: inline-block;
+  padding: 0.2rem 0;
+}
+.english-only {
+  border-left: 0.5rem solid var(--accent);
+  background: var(--panel);
+  padding: 0.5rem 1rem;
+  margin: 0 0 1rem;
+}
+main:focus {
+  outline: none;
+}
+/* The design system's components in the portal's font (one family to download, with Vietnamese) and colours. */
+body,
+[class*='usa-'] {
+  font-family:
+    'Plaza Sans',
+    system-ui,
+    -apple-system,
+    'Segoe UI',
+    Roboto,
+    Arial,
+    sans-serif;
+}
+.usa-button {
+  background-color: var(--brand);
+}
+.usa-button:hover,
+.usa-button:active {
+  background-color: var(--brand-dark);
+}
+.usa-button--outline,
+.usa-button--outline:visited {
+  background-color: transparent;
+  box-shadow: inset 0 0 0 2px var(--brand);
+  color: var(--brand);
+}
+.usa-button--outline:hover {
+  background-color: transparent;
+  box-shadow: inset 0 0 0 2px var(--brand-dark);
+  color: var(--brand-dark);
+}
+.usa-link,
+.usa-prose a {
+  color: var(--brand);
 }
 code {
   font-size: 0.9em;

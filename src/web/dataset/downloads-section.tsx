@@ -1,0 +1,145 @@
+/**
+ * Downloads (each format with what it suits, its row count, and the licence to honour) and the two ways to
+ * reach the steward: report a problem, ask for data that is not published. Until the forms exist, both open
+ * an email with a subject and a body that name the dataset.
+ */
+import type { Dataset, Distribution } from '../../catalog/catalog.schema.js';
+import { Fragment, h, type SafeHtml } from '../html.js';
+import type { SiteInfo } from '../pages/layout.js';
+
+function formatNote(site: SiteInfo, x: Distribution): string {
+  const t = site.t.dataset;
+  const path = x.url.slice(x.url.lastIndexOf('/') + 1);
+  switch (path) {
+    case 'rows.csv':
+      return t.formatCsv;
+    case 'rows.json':
+      return t.formatJson;
+    case 'rows.ndjson':
+      return t.formatNdjson;
+    case 'rows.geojson':
+      return t.formatGeojson;
+    case 'latest':
+      return t.formatLatest;
+    case 'latest.geojson':
+      return t.formatLatestGeojson;
+    case 'observations.csv':
+      return t.formatObservations;
+    default:
+      return x.title;
+  }
+}
+
+/** The licence and the attribution that every reuse must carry. */
+export function LicenceReminder(props: { site: SiteInfo; dataset: Dataset }): SafeHtml {
+  const { site, dataset } = props;
+  const t = site.t.dataset;
+  const licence = dataset.license;
+  return (
+    <div class="usa-summary-box licence-reminder" role="region" aria-labelledby="licence-heading">
+      <div class="usa-summary-box__body">
+        <h3 class="usa-summary-box__heading" id="licence-heading">
+          {t.licenceHeading}
+        </h3>
+        <div class="usa-summary-box__text">
+          <p>
+            {t.licenceReminder}{' '}
+            {licence.url ? (
+              <a href={licence.url} rel="license">
+                {licence.title}
+              </a>
+            ) : (
+              licence.title
+            )}
+            .
+          </p>
+          {licence.attribution ? (
+            <p>
+              {t.attributionAsk} <q class="attribution">{licence.attribution}</q>
+            </p>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function DownloadsSection(props: { site: SiteInfo; dataset: Dataset; readable: boolean }): SafeHtml {
+  const { site, dataset, readable } = props;
+  const t = site.t.dataset;
+  const files = dataset.distributions.filter((x) => x.format !== 'API');
+  const rows = dataset.kind !== 'sensor' && dataset.row_count !== null ? dataset.row_count : null;
+  return (
+    <section id="downloads" aria-labelledby="downloads-heading" class="dataset-section">
+      <h2 id="downloads-heading">{t.downloadsHeading}</h2>
+      {!readable ? (
+        <p>
+          {t.downloadsRestricted} <a href="#table">{t.howToGetAccess}</a>
+        </p>
+      ) : files.length === 0 ? (
+        <p>{t.noDownloads}</p>
+      ) : (
+        <ul class="downloads usa-list usa-list--unstyled">
+          {files.map((x) => (
+            <li>
+              <a href={x.url} type={x.mediaType} class="download-link">
+                {x.format}
+              </a>{' '}
+              <span class="download-note">
+                {formatNote(site, x)}
+                {rows !== null ? ` · ${t.rowCount(rows, site.format.number(rows))}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LicenceReminder site={site} dataset={dataset} />
+    </section>
+  );
+}
+
+/** A mailto: URL with a subject and a body. */
+export function mailto(address: string, subject: string, body: string): string {
+  return `mailto:${encodeURIComponent(address).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+export function FeedbackSection(props: { site: SiteInfo; dataset: Dataset }): SafeHtml {
+  const { site, dataset } = props;
+  const t = site.t.dataset;
+  const page = `${site.publicUrl}/datasets/${encodeURIComponent(dataset.id)}`;
+  const email = dataset.steward.email;
+  return (
+    <section id="feedback" aria-labelledby="feedback-heading" class="dataset-section">
+      <h2 id="feedback-heading">{t.feedbackHeading}</h2>
+      <ul class="feedback-links usa-list usa-list--unstyled">
+        <li>
+          <a
+            class="usa-button usa-button--outline"
+            href={mailto(
+              email,
+              t.problemSubject(dataset.title, dataset.id),
+              t.problemBody(dataset.title, page),
+            )}
+          >
+            {t.reportProblem}
+          </a>
+        </li>
+        <li>
+          <a
+            class="usa-button usa-button--outline"
+            href={mailto(
+              email,
+              t.requestSubject(dataset.department.name),
+              t.requestBody(dataset.title, page),
+            )}
+          >
+            {t.requestData}
+          </a>
+        </li>
+      </ul>
+      <p>
+        <>{t.feedbackNote(dataset.steward.name)}</>
+      </p>
+    </section>
+  );
+}
