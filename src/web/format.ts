@@ -6,17 +6,22 @@ export interface Formatter {
   bytes(n: number): string;
 }
 
+/**
+ * How a moment is written, with the zone's name since a reader's own zone may not be the city's. Islands use
+ * the same options (this file is pure, and runs in browsers too), so that a time is written one way everywhere.
+ */
+export const DATE_TIME_OPTIONS: Readonly<Intl.DateTimeFormatOptions> = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
 export function formatter(timeZone: string, locale = 'en-US'): Formatter {
   const date = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric' });
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
+  const dateTime = new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone });
   const number = new Intl.NumberFormat(locale);
   return {
     // A bare calendar date has no zone: show it as written.

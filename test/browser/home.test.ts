@@ -3,11 +3,10 @@
  * same without JavaScript), kept current by its island from the live feed (quietly, and without animation for
  * those who ask for less motion), and no accessibility violation of any impact in English, Vietnamese and Spanish.
  */
-import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { seedDemo } from '../../src/cli/demo-seed.js';
+import { seedSmallDemo } from '../fixtures/demo.js';
 import type { DatastreamInput } from '../../src/sensors/model.js';
 import { PARKING_STATE, PM25 } from '../fixtures/sensors.js';
 import { launchBrowser, runAxe } from '../support/browser.js';
@@ -51,7 +50,7 @@ describeBrowser('home page', () => {
   beforeAll(async () => {
     server = await startServer({
       seed: async (app) => {
-        await seedDemo(app.services, { dataDir: tmpdir() }, { scale: 0.02, quiet: true, sensors: false });
+        await seedSmallDemo(app);
         for (const [i] of STATES.entries())
           spaces.push(await thing(app, 'parking-occupancy', `Space ${i}`, inside(i), PARKING_STATE));
         for (const i of [0, 1, 2])

@@ -5,20 +5,16 @@
  * a geospatial and a sensor dataset in English, Vietnamese and Spanish.
  */
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo-seed.js';
-import { startBackfill } from '../../src/sensors/simulator/backfill.js';
-import { networkIds, seedSensorNetwork } from '../../src/sensors/simulator/network-seed.js';
+import { seedSmallDemo } from '../fixtures/demo.js';
 import { LANGS } from '../../src/web/i18n/lang.js';
 import { launchBrowser, runAxe } from '../support/browser.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { describeBrowser } from '../support/tier.js';
 
 const SCREENSHOTS = resolve('artifacts', 'screenshots');
-const quiet = { info: () => undefined, error: (details: Record<string, unknown>) => console.error(details) };
 
 /** The text of one column of the table preview, by its field name. */
 async function columnValues(page: Page, field: string): Promise<string[]> {
@@ -51,19 +47,8 @@ describeBrowser('dataset page', () => {
 
   beforeAll(async () => {
     server = await startServer({
-      seed: async (app) => {
-        await seedDemo(app.services, { dataDir: tmpdir() }, { scale: 0.02, quiet: true, sensors: false });
-        // The demo's sensor network with a few hours of readings, so the sensor page has values to show.
-        const { network } = await seedSensorNetwork(app.services, { scale: 0.02, days: 1 });
-        const { datastreams } = await networkIds(app.services.db);
-        await startBackfill({
-          ingest: app.services.sensors.ingest,
-          state: app.services.state,
-          network,
-          datastreams,
-          log: quiet,
-        }).done;
-      },
+      // The demo's sensor network with its last day of readings, so that live pages and charts have data.
+      seed: (app) => seedSmallDemo(app, { sensorDays: 1 }),
     });
     browser = await launchBrowser();
     mkdirSync(SCREENSHOTS, { recursive: true });

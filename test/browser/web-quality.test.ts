@@ -4,13 +4,10 @@
  * each page type is photographed at phone and desktop widths into artifacts/screenshots for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo-seed.js';
-import { startBackfill } from '../../src/sensors/simulator/backfill.js';
-import { networkIds, seedSensorNetwork } from '../../src/sensors/simulator/network-seed.js';
+import { seedSmallDemo } from '../fixtures/demo.js';
 import { LANGS } from '../../src/web/i18n/lang.js';
 import { launchBrowser, runAxe } from '../support/browser.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -40,27 +37,14 @@ const WIDTHS = [
   { label: 'desktop', width: 1280, height: 900 },
 ];
 
-const quiet = { info: () => undefined, error: (details: Record<string, unknown>) => console.error(details) };
-
 describeBrowser('every page type, in every language', () => {
   let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
     server = await startServer({
-      seed: async (app) => {
-        await seedDemo(app.services, { dataDir: tmpdir() }, { scale: 0.02, quiet: true, sensors: false });
-        // The demo's own network with its last day of readings, so that live pages and charts have data.
-        const { network } = await seedSensorNetwork(app.services, { scale: 0.02, days: 1 });
-        const { datastreams } = await networkIds(app.services.db);
-        await startBackfill({
-          ingest: app.services.sensors.ingest,
-          state: app.services.state,
-          network,
-          datastreams,
-          log: quiet,
-        }).done;
-      },
+      // The demo's sensor network with its last day of readings, so that live pages and charts have data.
+      seed: (app) => seedSmallDemo(app, { sensorDays: 1 }),
     });
     browser = await launchBrowser();
     mkdirSync(SCREENSHOTS, { recursive: true });

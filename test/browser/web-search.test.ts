@@ -3,10 +3,9 @@
  * facet applied and removed, the sort changed, a second page; the catalog and department pages have no
  * accessibility violation of any impact in English, Vietnamese and Spanish.
  */
-import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/cli/demo-seed.js';
+import { seedSmallDemo } from '../fixtures/demo.js';
 import { launchBrowser, runAxe } from '../support/browser.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { describeBrowser } from '../support/tier.js';
@@ -21,7 +20,7 @@ describeBrowser('catalog search and facets', () => {
   beforeAll(async () => {
     server = await startServer({
       seed: async (app) => {
-        await seedDemo(app.services, { dataDir: tmpdir() }, { scale: 0.02, quiet: true, sensors: false });
+        await seedSmallDemo(app);
         for (const year of MINUTES) {
           await app.services.catalog.create({
             id: `council-minutes-${year}`,

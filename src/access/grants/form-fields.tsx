@@ -11,6 +11,8 @@ export const problemOf = (problems: Problems, field: string) =>
     .join('; ');
 
 interface FieldProps {
+  /** The words of a translated page (the staff pages are English). */
+  t?: { errorPrefix: string };
   id: string;
   name?: string;
   label: string;
@@ -37,7 +39,7 @@ function Frame(props: FieldProps & { children?: unknown }): SafeHtml {
       ) : null}
       {props.error ? (
         <span class="error-message" id={`${props.id}-error`}>
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{props.t?.errorPrefix ?? 'Error: '}</span>
           {props.error}
         </span>
       ) : null}

@@ -6,9 +6,9 @@ import type { Formatter } from '../../web/format.js';
 import { Fragment, h, type SafeHtml } from '../../web/html.js';
 import { messagesFor, type T } from '../../web/i18n/index.js';
 import { Layout, type SiteInfo } from '../../web/pages/layout.js';
-import { CsrfField, ErrorSummary, Select, TextArea } from '../developers/pages/form-parts.js';
+import { CsrfField, ErrorSummary } from '../developers/pages/form-parts.js';
 import { TIERS, type Tier } from '../principal.js';
-import { problemOf, type Problems } from './form-fields.js';
+import { problemOf, Select, TextArea, type Problems } from './form-fields.js';
 import { TEXT_MAX, TEXT_MIN, type AccessRequestView } from './requests.schema.js';
 
 type Words = T['account'];

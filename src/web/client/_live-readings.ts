@@ -2,6 +2,7 @@
  * The live page's readings as the island keeps them: one entry per datastream, with its table row and map
  * marker, updated together so that the table, the legend's counts and the map always show the same value.
  */
+import { DATE_TIME_OPTIONS } from '../format.js';
 import { bandOf, markerText, takenAt, type Band, type LayerKind } from '../live/live-bands.js';
 
 export interface LiveText {
@@ -36,15 +37,7 @@ export interface Formats {
 export function formats(locale: string, timeZone: string): Formats {
   return {
     number: new Intl.NumberFormat(locale),
-    dateTime: new Intl.DateTimeFormat(locale, {
-      timeZone,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }),
+    dateTime: new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone }),
     time: new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }),
   };
 }

@@ -4,6 +4,7 @@
  * view can be shared). Says plainly when the period has no data.
  */
 import type uPlot from 'uplot';
+import { DATE_TIME_OPTIONS } from '../format.js';
 import {
   choiceQuery,
   range,
@@ -52,15 +53,7 @@ function start(section: HTMLElement, config: ChartConfig): void {
   const number = new Intl.NumberFormat(config.locale, { maximumFractionDigits: 2 });
   const whole = new Intl.NumberFormat(config.locale);
   // As the server writes times: with the zone's name, since the browser's zone may not be the city's.
-  const when = new Intl.DateTimeFormat(config.locale, {
-    timeZone: zone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
+  const when = new Intl.DateTimeFormat(config.locale, { ...DATE_TIME_OPTIONS, timeZone: zone });
   let chart: uPlot | undefined;
   let asked = 0;
 

@@ -111,45 +111,5 @@ export function TextField(
   );
 }
 
-export function TextArea(props: FieldProps & { rows?: number }): SafeHtml {
-  return (
-    <Frame {...props}>
-      <textarea
-        id={props.id}
-        name={props.name ?? props.id}
-        rows={props.rows ?? 5}
-        maxlength={props.maxlength}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Frame>
-  );
-}
-
-export function Select(
-  props: FieldProps & { options: readonly { value: string; label: string }[] },
-): SafeHtml {
-  return (
-    <Frame {...props}>
-      <select
-        id={props.id}
-        name={props.name ?? props.id}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-      >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Frame>
-  );
-}
-
 /** How an API key is shown once its secret is gone: its visible prefix. */
 export const maskedKey = (prefix: string) => `plaza_key_${prefix}_…`;
