@@ -134,7 +134,8 @@ export const live = defineMessages(
       paused: 'Las actualizaciones están en pausa.',
       interrupted: 'Las actualizaciones en vivo se interrumpieron; intentando de nuevo…',
       asOf: (time: string) => `Lecturas al ${time}.`,
-      updated: (time: string) => `Actualizado: ${time}.`,
+      // The time may end with its own period ("4:07 p.m."): never add a second one.
+      updated: (time: string) => `Actualizado: ${time.endsWith('.') ? time : `${time}.`}`,
       layerParking: 'Espacios de estacionamiento',
       layerAir: 'Calidad del aire (PM2.5)',
       layerTraffic: 'Velocidad del tráfico',
