@@ -53,15 +53,59 @@ export const CityProfileSchema = Type.Object({
     /** The live map's traffic layer: a speed datastream per detector approach. */
     traffic: Type.Optional(Type.Object({ dataset: Type.String(), observedProperty: Type.String() })),
   }),
+  /** The records desk (public records requests): the city's business hours and holidays for the legal clock. */
+  records: Type.Optional(
+    Type.Object({
+      /** Close of business, local "HH:MM": a request received later counts from the next day. */
+      closeOfBusiness: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+      /** Days after a denial or fee decision in which the requester may ask the Clerk to reconsider it. */
+      reconsiderationDays: Type.Integer({ minimum: 1, maximum: 365 }),
+      /** A request is "due soon" this many days before its due date. */
+      dueSoonDays: Type.Integer({ minimum: 0, maximum: 10 }),
+      /** A JSON file in the city folder: [{ "date": "YYYY-MM-DD", "name": "..." }], the city's holidays. */
+      holidays: Type.String(),
+      /** The Clerk's office as the denial and reconsideration notices name it. */
+      clerk: Type.Object({ name: Type.String(), title: Type.String(), email: Type.String() }),
+    }),
+  ),
   /** The portal team's address for questions about the portal itself. */
   contactEmail: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }),
 });
 
 export type CityProfile = Static<typeof CityProfileSchema>;
 
+export interface Holiday {
+  date: string;
+  name: string;
+}
+
 export interface City extends CityProfile {
   /** The folder the profile came from (for the seal and the content pages). */
   dir: string;
+  /** The city's holidays (from `records.holidays`), oldest first; empty without a records desk. */
+  holidays: readonly Holiday[];
+}
+
+const HolidaysSchema = Type.Array(
+  Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), name: Type.String() }),
+);
+
+function readHolidays(dir: string, file: string | undefined): Holiday[] {
+  if (!file) return [];
+  const path = join(dir, file);
+  if (!existsSync(path))
+    throw new CityConfigError(`the holidays file ${path} named in city.json does not exist`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CityConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Value.Check(HolidaysSchema, parsed)) {
+    const first = [...Value.Errors(HolidaysSchema, parsed)][0];
+    throw new CityConfigError(`${path}: ${first?.path || '/'} ${first?.message ?? 'is invalid'}`);
+  }
+  return [...parsed].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export class CityConfigError extends Error {}
@@ -107,6 +151,7 @@ export function loadCity(
     name: overrides.name ?? parsed.name,
     map: { ...parsed.map, basemap: overrides.basemap ?? parsed.map.basemap },
     dir,
+    holidays: readHolidays(dir, parsed.records?.holidays),
   };
   cache.set(key, city);
   return city;
