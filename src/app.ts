@@ -10,6 +10,7 @@ import { accountsRoutes } from './access/accounts/accounts.routes.js';
 import { developersRoutes } from './access/developers/developers.routes.js';
 import { enforcementRoutes } from './access/enforcement/enforcement.routes.js';
 import { grantsRoutes } from './access/grants/grants.routes.js';
+import { deskRoutes } from './desk/desk.routes.js';
 import { installRateLimits } from './access/limits/limits.js';
 import { redisSignals } from './access/limits/redis-signals.js';
 import type { RouteContext } from './access/routes-context.js';
@@ -90,10 +91,15 @@ function parameterName(raw: string): string {
 }
 
 /** The URL with the values of credential parameters replaced, however their names are encoded. */
+/** Path segments after these hold a private link's token (a records request's follow link). */
+const TOKEN_PATHS = /(\/(?:follow|filed)\/)[^/?#]+/g;
+
 export function redactUrl(url: string): string {
-  return url.replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep: string, name: string) =>
-    CREDENTIAL_PARAMETERS.has(parameterName(name)) ? `${sep}${name}=[REDACTED]` : whole,
-  );
+  return url
+    .replace(TOKEN_PATHS, '$1[REDACTED]')
+    .replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep: string, name: string) =>
+      CREDENTIAL_PARAMETERS.has(parameterName(name)) ? `${sep}${name}=[REDACTED]` : whole,
+    );
 }
 
 /** Builds the whole HTTP app on an open, migrated database. The server and the tests both use it. */
@@ -201,6 +207,7 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   accountsRoutes(http, access);
   developersRoutes(http, access);
   grantsRoutes(http, access);
+  deskRoutes(http, access);
   enforcementRoutes(http, access);
   staffRoutes(http, access);
 

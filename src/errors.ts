@@ -98,6 +98,103 @@ export const errors = {
     }),
 } as const;
 
+type Problem = { field: string; message: string };
+
+/** The records desk (public records requests): what may not be done, with the rule that says so. */
+export const recordsErrors = {
+  notFound: (id: string) =>
+    new AppError('records.not_found', 404, `No records request "${id}" that you may see.`, { id }),
+  forbidden: (message: string) => new AppError('records.forbidden', 403, message),
+  invalid: (problems: Problem[]) =>
+    new AppError(
+      'records.invalid',
+      422,
+      `The request is not complete: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`,
+      { problems },
+    ),
+  closed: (number: string) =>
+    new AppError('records.closed', 409, `Request ${number} is closed; nothing more can be done on it.`, {
+      number,
+    }),
+  extensionUsed: (number: string) =>
+    new AppError(
+      'records.extension_used',
+      409,
+      `Request ${number} was already extended: the law allows one extension only (Gov. Code 7922.535(b)).`,
+      { number },
+    ),
+  extensionTooLong: (days: number, max: number) =>
+    new AppError(
+      'records.extension_too_long',
+      422,
+      `An extension is at most ${max} days (Gov. Code 7922.535(b)), not ${days}.`,
+      { days, max },
+    ),
+  extensionDays: (days: number) =>
+    new AppError(
+      'records.extension_days',
+      422,
+      `An extension is a whole number of days from 1, not ${days}.`,
+      {
+        days,
+      },
+    ),
+  extensionReason: (allowed: readonly string[]) =>
+    new AppError(
+      'records.extension_reason',
+      422,
+      `An extension needs one of the unusual circumstances of Gov. Code 7922.535(c): ${allowed.join(', ')}.`,
+      { allowed },
+    ),
+  extensionLate: (number: string, dueDate: string) =>
+    new AppError(
+      'records.extension_late',
+      409,
+      `Request ${number} was due on ${dueDate}: the extension notice must be sent within the first period.`,
+      { number, dueDate },
+    ),
+  programmingFeeNotAllowed: (allowed: readonly string[]) =>
+    new AppError(
+      'records.programming_fee_not_allowed',
+      422,
+      'A programming or extraction fee is allowed only when the request needs data compilation, extraction or ' +
+        'programming, or the record is produced only at scheduled intervals (Gov. Code 7922.575(b)); give the ' +
+        `justification: ${allowed.join(', ')}.`,
+      { allowed },
+    ),
+  denialNeedsExemption: () =>
+    new AppError(
+      'records.denial_needs_exemption',
+      422,
+      'A denial, full or partial, cites at least one exemption that justifies withholding the records.',
+    ),
+  denialNeedsResponsible: () =>
+    new AppError(
+      'records.denial_needs_responsible',
+      422,
+      'A denial, full or partial, names each person responsible for it, with name and title (Gov. Code 7922.540).',
+    ),
+  nothingToReconsider: (subject: string) =>
+    new AppError('records.nothing_to_reconsider', 409, `This request has no ${subject} to reconsider.`, {
+      subject,
+    }),
+  reconsiderationLate: (until: string) =>
+    new AppError(
+      'records.reconsideration_late',
+      409,
+      `The period to ask for a reconsideration ended on ${until}; the remedy now is a petition to the superior ` +
+        'court (Gov. Code 7923.000 and following).',
+      { until },
+    ),
+  reconsiderationPending: (id: string) =>
+    new AppError('records.reconsideration_pending', 409, 'A reconsideration of this is already pending.', {
+      id,
+    }),
+  reconsiderationDecided: (id: string) =>
+    new AppError('records.reconsideration_decided', 409, 'This reconsideration was already decided.', { id }),
+  noFile: () => new AppError('records.no_file', 400, 'The form has no file: attach it as "file".'),
+} as const;
+
 /** The JSON body of every error response. */
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown>; requestId?: string };

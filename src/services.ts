@@ -11,6 +11,8 @@ import { createSensors } from './sensors/sensors.js';
 import { searchIndexer } from './tables/search-indexer.js';
 import { tablesService } from './tables/tables.service.js';
 import { createAccess } from './access/access.js';
+import { loadCity } from './city/city.js';
+import { createRecordsDesk } from './desk/records/records.service.js';
 
 /** Wires the modules' services together: the one place that knows who depends on whom. */
 /** Where services report what operators should see (Fastify's logger in the server). */
@@ -60,7 +62,14 @@ export function createServices(
     departmentExists: (id) => catalog.departmentExists(id),
     signals: options.signals,
   });
-  return { db, state: appState(db), catalog, tables, imports, queries, sensors, access };
+  const desk = createRecordsDesk({
+    db,
+    config,
+    city: loadCity(config.cityDir, { name: config.cityName }),
+    catalog,
+    access,
+  });
+  return { db, state: appState(db), catalog, tables, imports, queries, sensors, access, desk };
 }
 
 export type Services = ReturnType<typeof createServices>;

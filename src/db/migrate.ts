@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-import-locks.js';
 import * as m0005 from './migrations/0005-query-functions.js';
 import * as m0006 from './migrations/0006-sensors.js';
 import * as m0007 from './migrations/0007-access.js';
+import * as m0008 from './migrations/0008-desk.js';
 
 /** Migrations are listed in code (not read from a folder) so that they run the same from sources and from a build. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-query-functions': m0005,
   '0006-sensors': m0006,
   '0007-access': m0007,
+  '0008-desk': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AccessSchema } from './access-schema.js';
+import type { DeskSchema } from './desk-schema.js';
 
 /**
  * Kysely's view of Plaza's own tables. Times are ISO 8601 strings in UTC (`...Z`) and JSON documents are
@@ -231,7 +232,7 @@ export interface SensorDeviceTokenTable {
   last_used_at: string | null;
 }
 
-export interface Schema extends AccessSchema {
+export interface Schema extends AccessSchema, DeskSchema {
   app_state: AppStateTable;
   departments: DepartmentTable;
   licenses: LicenseTable;

@@ -73,6 +73,11 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
         { name: 'Account', description: 'Your developer account: API keys and their usage' },
         { name: 'Access', description: 'Access requests and data-sharing agreements' },
         { name: 'Enforcement', description: 'Suspensions and revocations of keys and accounts (admins)' },
+        {
+          name: 'Records',
+          description:
+            'Public records requests (California Public Records Act): filing, the desk, the public log',
+        },
         { name: 'Audit', description: 'The audit log: search, CSV export, chain verification (admins)' },
         { name: 'Staff accounts', description: 'Sign-in sessions and staff accounts' },
         { name: 'operations', description: 'Health and readiness' },

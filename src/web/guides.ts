@@ -16,6 +16,7 @@ export const GUIDES: Readonly<Record<string, string>> = {
   accounts: 'Staff accounts and signing in',
   'staff-console': 'Staff console: publishing datasets',
   portal: 'The portal: pages, languages and the city folder',
+  records: 'The records desk: public records requests',
   'api-keys': 'API keys',
   'rate-limits': 'Rate limits',
   'access-requests': 'Access requests and data-sharing agreements',
@@ -28,7 +29,7 @@ export const GUIDES: Readonly<Record<string, string>> = {
 export const GUIDE_GROUPS: readonly { title: string; names: readonly string[] }[] = [
   {
     title: 'Using the data and the APIs',
-    names: ['api', 'query-language', 'api-keys', 'rate-limits', 'sensorthings', 'access-requests'],
+    names: ['api', 'query-language', 'api-keys', 'rate-limits', 'sensorthings', 'access-requests', 'records'],
   },
   {
     title: 'Publishing and running the portal',

@@ -165,6 +165,20 @@ describeDb('the log holds no secret', () => {
         .status,
     ).toBe(200);
 
+    // A public records request: its private follow link's token is in the path.
+    const filed = await fetch(`${base}/api/v1/records-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        description: 'Street sweeping schedules for 2025.',
+        preferredFormat: 'electronic',
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const followToken = ((await filed.json()) as { followToken: string }).followToken;
+    secrets['records follow token'] = followToken;
+    expect((await fetch(`${base}/api/v1/records-requests/follow/${followToken}`)).status).toBe(200);
+
     // The mailer tried the reset mail and logged the refusal.
     const deadline = Date.now() + 10_000;
     while (!server!.output().includes('mail delivery failed') && Date.now() < deadline)
@@ -179,6 +193,7 @@ describeDb('the log holds no secret', () => {
     );
     expect(server!.output()).toMatch(/"url":"\/api\/v1\/datasets\/trees\?api_key=\[REDACTED\]"/);
     expect(server!.output()).toMatch(/"url":"\/signin\/reset\?token=\[REDACTED\]"/);
+    expect(server!.output()).toMatch(/"url":"\/api\/v1\/records-requests\/follow\/\[REDACTED\]"/);
     for (const [name, secret] of Object.entries(secrets)) {
       expect(server!.output().includes(secret), `the log holds the ${name}`).toBe(false);
       expect(

@@ -181,9 +181,10 @@ describeDb('staff console: datasets from the browser', () => {
         '/staff/access-requests',
         '/staff/agreements',
         '/staff/datasets/new',
+        '/staff/records',
       ]);
       const clerkPage = await (await sessionOf(t, clerk)).inject('/staff');
-      expect(links(clerkPage.body)).toEqual(['/staff']);
+      expect(links(clerkPage.body)).toEqual(['/staff', '/staff/records']);
       const admin = await (await sessionOf(t, await createStaff(t, [{ role: 'admin' }]))).inject('/staff');
       expect(links(admin.body)).toEqual([
         '/staff',
@@ -193,6 +194,7 @@ describeDb('staff console: datasets from the browser', () => {
         '/staff/datasets/new',
         '/staff/developers',
         '/staff/mailbox',
+        '/staff/records',
       ]);
     });
 

@@ -143,6 +143,7 @@ describeDb('content pages of a city that has not translated everything', () => {
   beforeAll(async () => {
     city = mkdtempSync(join(tmpdir(), 'plaza-city-'));
     copyFileSync(join(defaultCityDir(), 'city.json'), join(city, 'city.json'));
+    copyFileSync(join(defaultCityDir(), 'holidays.json'), join(city, 'holidays.json'));
     mkdirSync(join(city, 'content'));
     writeFileSync(join(city, 'content', 'about.en.md'), '# About *Testville*\n\nWe publish **data**.\n');
     writeFileSync(

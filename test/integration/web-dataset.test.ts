@@ -139,17 +139,18 @@ describeDb('a dataset page', () => {
       expect(api).toContain('import requests');
     });
 
-    it('links to mails for the steward: report a problem, request unpublished data', () => {
+    it('links to a mail for the steward about a problem, and to the records desk for unpublished data', () => {
       const feedback = /<section id="feedback"[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
       const links = [...feedback.matchAll(/href="(mailto:[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-      expect(links).toHaveLength(2);
-      const [problem, request] = links.map((l) => new URL(l));
-      expect(problem!.pathname).toBe('data@city.example');
-      expect(problem!.searchParams.get('subject')).toBe(
+      expect(links).toHaveLength(1);
+      const problem = new URL(links[0]!);
+      expect(problem.pathname).toBe('data@city.example');
+      expect(problem.searchParams.get('subject')).toBe(
         'Problem with the dataset “Building Permits” (permits)',
       );
-      expect(problem!.searchParams.get('body')).toContain('/datasets/permits');
-      expect(request!.searchParams.get('subject')).toContain('Request for data not yet published');
+      expect(problem.searchParams.get('body')).toContain('/datasets/permits');
+      // Unpublished data is asked for as a public records request, with the dataset's department chosen.
+      expect(feedback).toMatch(/href="\/records\?department=[a-z-]+"/);
       expect(feedback).toContain('Report a problem with this data');
       expect(feedback).toContain('Request data not published here');
     });

@@ -11,6 +11,7 @@ import { CHART_STYLES } from './styles/chart.js';
 import { LIVE_STYLES } from './styles/live.js';
 import { CONTENT_STYLES } from './styles/content.js';
 import { DEVELOPERS_STYLES } from './styles/developers.js';
+import { RECORDS_STYLES } from './styles/records.js';
 import { vendorUrl } from './vendor.js';
 
 export function themeStylesheet(city: City): string {
@@ -31,6 +32,7 @@ export function themeStylesheet(city: City): string {
     LIVE_STYLES,
     CONTENT_STYLES,
     DEVELOPERS_STYLES,
+    RECORDS_STYLES,
     `:root{--brand:${city.colours.primary};--brand-dark:${city.colours.primaryDark};--accent:${city.colours.accent}}`,
   ].join('\n');
 }

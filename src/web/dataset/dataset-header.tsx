@@ -3,6 +3,7 @@
  * freshness, access and licence, one sentence on how current it is, quick actions and the page's contents.
  */
 import type { Dataset } from '../../catalog/catalog.schema.js';
+import { Breadcrumb } from '../pages/breadcrumb.js';
 import type { Freshness } from '../../catalog/freshness.js';
 import { Fragment, h, type SafeHtml } from '../html.js';
 import type { SiteInfo } from '../pages/layout.js';
@@ -64,23 +65,14 @@ export function DatasetHeader(props: HeaderProps): SafeHtml {
   const csv = d.distributions.find((x) => x.format === 'CSV');
   return (
     <>
-      <nav class="usa-breadcrumb" aria-label={site.t.common.breadcrumb}>
-        <ol class="usa-breadcrumb__list">
-          <li class="usa-breadcrumb__list-item">
-            <a href="/datasets" class="usa-breadcrumb__link">
-              <span>{site.t.common.navDatasets}</span>
-            </a>
-          </li>
-          <li class="usa-breadcrumb__list-item">
-            <a href={`/datasets?category=${encodeURIComponent(d.category.id)}`} class="usa-breadcrumb__link">
-              <span>{category}</span>
-            </a>
-          </li>
-          <li class="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>{d.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        site={site}
+        trail={[
+          { href: '/datasets', text: site.t.common.navDatasets },
+          { href: `/datasets?category=${encodeURIComponent(d.category.id)}`, text: category },
+        ]}
+        current={d.title}
+      />
       <header class="dataset-header">
         <h1>{d.title}</h1>
         <dl class="dataset-facts">

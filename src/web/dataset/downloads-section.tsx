@@ -127,11 +127,7 @@ export function FeedbackSection(props: { site: SiteInfo; dataset: Dataset }): Sa
         <li>
           <a
             class="usa-button usa-button--outline"
-            href={mailto(
-              email,
-              t.requestSubject(dataset.department.name),
-              t.requestBody(dataset.title, page),
-            )}
+            href={`/records?department=${encodeURIComponent(dataset.department.id)}`}
           >
             {t.requestData}
           </a>

@@ -1,5 +1,6 @@
 /** One department: what it stewards (listed like the catalog) and how to reach it and its stewards. */
 import type { Dataset, Department } from '../../catalog/catalog.schema.js';
+import { Breadcrumb } from '../pages/breadcrumb.js';
 import { DatasetCard } from '../catalog/dataset-card.js';
 import { Pagination } from '../catalog/pagination.js';
 import { Fragment, h, type SafeHtml } from '../html.js';
@@ -44,23 +45,14 @@ export function DepartmentPage(model: DepartmentModel): SafeHtml {
       section="departments"
       jsonLd={jsonLd(site, d)}
     >
-      <nav class="usa-breadcrumb" aria-label={site.t.common.breadcrumb}>
-        <ol class="usa-breadcrumb__list">
-          <li class="usa-breadcrumb__list-item">
-            <a class="usa-breadcrumb__link" href="/">
-              {site.t.common.navHome}
-            </a>
-          </li>
-          <li class="usa-breadcrumb__list-item">
-            <a class="usa-breadcrumb__link" href="/departments">
-              {t.title}
-            </a>
-          </li>
-          <li class="usa-breadcrumb__list-item usa-current" aria-current="page">
-            {d.name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        site={site}
+        trail={[
+          { href: '/', text: site.t.common.navHome },
+          { href: '/departments', text: t.title },
+        ]}
+        current={d.name}
+      />
       <div class="department">
         <h1>{d.name}</h1>
         {d.description ? <p class="usa-intro">{d.description}</p> : null}

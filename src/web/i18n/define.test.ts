@@ -11,10 +11,12 @@ const SAME_EVERYWHERE = new Set([
   'MQTT',
   'Email',
   'Error: ',
+  'Error:',
   'No',
   'Sensor',
   'SensorThings API',
   'Server-Sent Events',
+  'Total',
   'Python (sodapy)',
   'R (RSocrata)',
 ]);

@@ -16,6 +16,7 @@ import { map } from './messages/map.js';
 import { table } from './messages/table.js';
 import { signin } from './messages/signin.js';
 import { account } from './messages/account.js';
+import { records } from './messages/records.js';
 
 const NAMESPACES = {
   common,
@@ -31,6 +32,7 @@ const NAMESPACES = {
   content,
   signin,
   account,
+  records,
 };
 
 type Namespaces = typeof NAMESPACES;

@@ -232,6 +232,9 @@ export function Layout(props: LayoutProps): SafeHtml {
                   <a href="/faq">{t.faq}</a>
                 </li>
                 <li>
+                  <a href="/records">{t.records}</a>
+                </li>
+                <li>
                   <a href="/api/docs">{t.apiReference}</a>
                 </li>
                 <li>

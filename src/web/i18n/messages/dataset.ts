@@ -185,9 +185,6 @@ export const dataset = defineMessages(
     problemSubject: (title: string, id: string) => `Problem with the dataset “${title}” (${id})`,
     problemBody: (title: string, page: string) =>
       `Dataset: ${title}\n${page}\n\nWhat is wrong (which rows or columns, and what you expected):\n\n\nHow we can reach you if we have a question (optional):\n`,
-    requestSubject: (department: string) => `Request for data not yet published (${department})`,
-    requestBody: (title: string, page: string) =>
-      `I am looking for data that is not published on the portal.\n\nWhat data I need:\n\n\nWhat I would use it for:\n\n\nRelated dataset: ${title}\n${page}\n`,
     // API
     apiHeading: 'API',
     apiIntroTable:
@@ -346,9 +343,6 @@ export const dataset = defineMessages(
       problemSubject: (title: string, id: string) => `Báo lỗi bộ dữ liệu “${title}” (${id})`,
       problemBody: (title: string, page: string) =>
         `Bộ dữ liệu: ${title}\n${page}\n\nVấn đề là gì (dòng hoặc cột nào, và bạn mong đợi điều gì):\n\n\nCách liên hệ với bạn nếu chúng tôi cần hỏi thêm (không bắt buộc):\n`,
-      requestSubject: (department: string) => `Yêu cầu dữ liệu chưa được công bố (${department})`,
-      requestBody: (title: string, page: string) =>
-        `Tôi đang tìm dữ liệu chưa được công bố trên cổng dữ liệu.\n\nDữ liệu tôi cần:\n\n\nTôi sẽ dùng dữ liệu này để:\n\n\nBộ dữ liệu liên quan: ${title}\n${page}\n`,
       apiHeading: 'API',
       apiIntroTable:
         'Truy vấn bộ dữ liệu này từ chương trình của bạn: lọc, sắp xếp và tổng hợp bằng SoQL, hoặc tải xuống toàn bộ các dòng.',
@@ -508,9 +502,6 @@ export const dataset = defineMessages(
       problemSubject: (title: string, id: string) => `Problema con el conjunto de datos “${title}” (${id})`,
       problemBody: (title: string, page: string) =>
         `Conjunto de datos: ${title}\n${page}\n\nQué está mal (qué filas o columnas, y qué esperaba):\n\n\nCómo podemos comunicarnos con usted si tenemos preguntas (opcional):\n`,
-      requestSubject: (department: string) => `Solicitud de datos no publicados (${department})`,
-      requestBody: (title: string, page: string) =>
-        `Busco datos que no se publican en el portal.\n\nQué datos necesito:\n\n\nPara qué los usaría:\n\n\nConjunto de datos relacionado: ${title}\n${page}\n`,
       apiHeading: 'API',
       apiIntroTable:
         'Consulte este conjunto de datos desde sus propios programas: filtre, ordene y agregue con SoQL, o descargue todas las filas.',

@@ -91,6 +91,11 @@ export function DashboardPage(props: {
           if you need to publish.
         </p>
       )}
+      {props.staff.roles.some((r) => r === 'admin' || r === 'steward' || r === 'clerk') ? (
+        <p>
+          Public records requests are worked at <a href="/staff/records">the records desk</a>.
+        </p>
+      ) : null}
       <h2 id="datasets-heading">{title}</h2>
       {props.datasets.length === 0 ? (
         <p>

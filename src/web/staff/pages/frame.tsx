@@ -25,6 +25,7 @@ export const STAFF_LINKS: readonly StaffLink[] = [
   { href: '/staff/datasets/new', label: 'Publish a dataset', roles: ['steward'] },
   { href: '/staff/access-requests', label: 'Access requests', roles: ['steward'] },
   { href: '/staff/agreements', label: 'Agreements', roles: ['steward'] },
+  { href: '/staff/records', label: 'Records requests', roles: ['steward', 'clerk'] },
   { href: '/staff/developers', label: 'Developers', roles: [] },
   { href: '/staff/audit', label: 'Audit log', roles: [] },
   { href: '/staff/mailbox', label: 'Mailbox', roles: [] },
