@@ -7,6 +7,7 @@
  *   memory   peak RSS of the import and the server  <  250 MB each
  *   queries  SoQL on the imported dataset (see query.ts) against hand-written SQL and `sqlite3 -csv`
  *   ingest   HTTP batch ingest of 1,000,000 observations >= 0.6x raw prepared inserts (sensors-ingest.ts)
+ *   qc       ingest of the demo network's observations with quality control >= 0.85x without it (sensors-qc.ts)
  *   sensors  series from rollups against a GROUP BY of the raw rows, latest of 10,000 datastreams (sensors-read.ts)
  *   live     MQTT QoS 1 ingest from 200 devices, SSE fan-out to 2,000 subscribers (sensors-live.ts)
  *   access   authentication + rate limits on a small GET >= 0.90x without them, >= 0.75x with Redis (access.ts)
@@ -27,6 +28,7 @@ import { httpRead, median, toMb } from './measure.js';
 import { createDataset, DATASET, importFile, ROOT, startServer, warmUp, type Server } from './portal.js';
 import { buildSearchIndexes, queryBench } from './query.js';
 import { sensorsIngestBench } from './sensors-ingest.js';
+import { sensorsQcBench } from './sensors-qc.js';
 import { sensorsReadBench } from './sensors-read.js';
 import { sensorsLiveBench } from './sensors-live.js';
 import { accessBench } from './access.js';
@@ -179,6 +181,9 @@ async function main(): Promise<number> {
     say('Sensor ingest (1,000,000 observations over HTTP against raw prepared inserts):');
     const sensorsIngest = await sensorsIngestBench();
 
+    say('Sensor quality control (ingest of the demo network with QC against QC switched off):');
+    const sensorsQc = await sensorsQcBench();
+
     say('Sensor reads (a year of minute data as hourly averages; latest of 10,000 datastreams):');
     const sensorsRead = await sensorsReadBench();
 
@@ -230,6 +235,7 @@ async function main(): Promise<number> {
       },
       ...queries.measures,
       sensorsIngest,
+      ...sensorsQc,
       ...sensorsRead.measures,
       ...sensorsLive.measures,
       ...access.measures,

@@ -149,7 +149,7 @@ function baseline(dataDir: string, rows: readonly [number, number, number][]): n
     const received = Date.now();
     const batch = db.transaction((slice: readonly [number, number, number][]) => {
       for (const [id, time, value] of slice) {
-        insert.run(id, time, null, null, value, null, null, null, null, received);
+        insert.run(id, time, null, null, value, null, null, null, null, received, null, null);
       }
     });
     const started = performance.now();

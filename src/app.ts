@@ -103,7 +103,12 @@ export function redactUrl(url: string): string {
 }
 
 /** Builds the whole HTTP app on an open, migrated database. The server and the tests both use it. */
-export async function buildApp(config: Config, db: Database): Promise<App> {
+export async function buildApp(
+  config: Config,
+  db: Database,
+  /** `now`: the clock of services that judge time (tests set it; the real clock otherwise). */
+  options: { now?: () => Date } = {},
+): Promise<App> {
   const http = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -140,6 +145,7 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
   // Servers share credential changes through Redis when there is one; commands keep them in-process.
   const services = createServices(config, db, http.log, {
     signals: config.redisUrl ? redisSignals(config.redisUrl, { log: http.log }) : undefined,
+    now: options.now,
   });
   await services.catalog.ensureReferenceData();
   await http.register(cookie);
@@ -191,6 +197,7 @@ export async function buildApp(config: Config, db: Database): Promise<App> {
       guards,
       ingest: services.sensors.ingest,
       devices: services.sensors.devices,
+      qc: services.sensors.qc,
     },
     { publicUrl: config.publicUrl },
   );

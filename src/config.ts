@@ -34,6 +34,8 @@ export interface Config {
   mqttPort: number;
   /** Run the demo's simulated sensor devices inside `serve` (when the demo network is seeded). */
   simulate: boolean;
+  /** Quality control (IOOS QARTOD) of every observation on ingest; off stores observations without flags. */
+  qc: boolean;
   /** `smtp://user:pass@host:port` (or `smtps://`): deliver the mail outbox; absent keeps mail in the outbox. */
   smtpUrl: string | undefined;
   /** The From address of every message. */
@@ -213,6 +215,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     mqtt: boolean(env, 'PLAZA_MQTT', true) ? 'embedded' : 'off',
     mqttPort: integer(env, 'PLAZA_MQTT_PORT', 1883, 0, 65535),
     simulate: boolean(env, 'PLAZA_SIMULATE', true),
+    qc: boolean(env, 'PLAZA_QC', true),
     smtpUrl: serviceUrl(env, 'PLAZA_SMTP_URL', /^smtps?:\/\//, 'smtp://user:password@host:587'),
     mailFrom: env.PLAZA_MAIL_FROM || 'Open Data Portal <opendata@localhost>',
     redisUrl: serviceUrl(env, 'PLAZA_REDIS_URL', /^rediss?:\/\//, 'redis://host:6379'),

@@ -195,6 +195,79 @@ export const recordsErrors = {
   noFile: () => new AppError('records.no_file', 400, 'The form has no file: attach it as "file".'),
 } as const;
 
+/** Quality reports (problems with datasets and sensors): what may not be done, with the rule that says so. */
+export const reportErrors = {
+  notFound: (id: string) =>
+    new AppError('report.not_found', 404, `No quality report "${id}" that you may see.`, { id }),
+  forbidden: (message: string) => new AppError('report.forbidden', 403, message),
+  invalid: (problems: { field: string; code: string; message: string }[]) =>
+    new AppError(
+      'report.invalid',
+      422,
+      `The report is not complete: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`,
+      { problems },
+    ),
+  unknownDatastream: (datastreamId: number, datasetId: string) =>
+    new AppError(
+      'report.unknown_datastream',
+      400,
+      `Datastream ${datastreamId} is not a sensor of dataset "${datasetId}"; leave it out or pick one of the ` +
+        `dataset's datastreams (see /api/v1/datasets/${datasetId}/latest).`,
+      { datastreamId, datasetId },
+    ),
+  rateLimited: (retryAfterSeconds: number, limit: string) =>
+    new AppError(
+      'report.rate_limited',
+      429,
+      `Too many reports from your address (at most ${limit}); try again in ${Math.ceil(retryAfterSeconds / 60)} ` +
+        'minutes, or write to the city if it is urgent.',
+      { retryAfter: retryAfterSeconds, limit },
+    ),
+  reasonRequired: () =>
+    new AppError(
+      'report.reason_required',
+      422,
+      "Closing a report as won't fix needs a reason the reporter can read: send it as `note`.",
+    ),
+  badTransition: (number: string, from: string, to: string, allowed: readonly string[]) =>
+    new AppError(
+      'report.bad_transition',
+      409,
+      `Report ${number} is ${from}; it can move to ${allowed.length ? allowed.join(', ') : 'no other status'}, ` +
+        `not ${to}.`,
+      { number, from, to, allowed },
+    ),
+  closed: (number: string) =>
+    new AppError(
+      'report.closed',
+      409,
+      `Report ${number} is closed; reopen it (status in_progress) to reply or reassign it. Internal notes are ` +
+        'still allowed.',
+      { number },
+    ),
+  badAssignee: (userId: string, department: string) =>
+    new AppError(
+      'report.bad_assignee',
+      422,
+      `"${userId}" is not an active steward of department "${department}": reports are assigned to their ` +
+        "department's stewards.",
+      { userId, department },
+    ),
+} as const;
+
+/** Quality control of sensor data: a configuration that cannot be used. */
+export const qcErrors = {
+  invalidConfig: (entity: string, problems: readonly { field: string; message: string }[]) =>
+    new AppError(
+      'qc.invalid_config',
+      400,
+      `${entity}: properties.${problems[0]?.field ?? 'qc'} ${problems[0]?.message ?? 'is not a quality control configuration'}` +
+        (problems.length > 1 ? ` (and ${problems.length - 1} more: see details.problems)` : '') +
+        '. See docs/quality-control.md for the shape of properties.qc.',
+      { problems: problems.map((p) => ({ field: `properties.${p.field}`, message: p.message })) },
+    ),
+} as const;
+
 /** The JSON body of every error response. */
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown>; requestId?: string };

@@ -13,6 +13,9 @@ import { tablesService } from './tables/tables.service.js';
 import { createAccess } from './access/access.js';
 import { loadCity } from './city/city.js';
 import { createRecordsDesk } from './desk/records/records.service.js';
+import { createReportsDesk } from './desk/reports/reports.service.js';
+import { createStatusBoard } from './desk/status/status.service.js';
+import { createStewardship } from './desk/stewardship/stewardship.service.js';
 
 /** Wires the modules' services together: the one place that knows who depends on whom. */
 /** Where services report what operators should see (Fastify's logger in the server). */
@@ -25,7 +28,11 @@ export function createServices(
   db: Database,
   log?: ServiceLog,
   /** Cross-node signals of the access module (Redis for a server with PLAZA_REDIS_URL); in-process otherwise. */
-  options: { signals?: Parameters<typeof createAccess>[0]['signals'] } = {},
+  options: {
+    signals?: Parameters<typeof createAccess>[0]['signals'];
+    /** The clock of services that judge time when no instant is given (tests set it; the real clock otherwise). */
+    now?: () => Date;
+  } = {},
 ) {
   const tablesRepository = tablesRepo(db);
   const dataTables = dataTableRepo(db);
@@ -35,6 +42,8 @@ export function createServices(
     db,
     timeZone: config.timeZone,
     warn: (message, details) => log?.warn(details, message),
+    qc: config.qc,
+    now: options.now,
   });
   const catalog = catalogService({
     repo: catalogRepo(db),
@@ -62,14 +71,32 @@ export function createServices(
     departmentExists: (id) => catalog.departmentExists(id),
     signals: options.signals,
   });
-  const desk = createRecordsDesk({
-    db,
-    config,
-    city: loadCity(config.cityDir, { name: config.cityName }),
-    catalog,
-    access,
+  const city = loadCity(config.cityDir, { name: config.cityName });
+  const desk = createRecordsDesk({ db, config, city, catalog, access });
+  const reports = createReportsDesk({ db, config, city, catalog, access, sensors });
+  // A datastream that starts or stops failing opens or closes its automatic report; a failure to record it is
+  // logged, never the ingest's error.
+  sensors.qc.onFault((fault) => {
+    reports
+      .sensorFault(fault)
+      .catch((error: unknown) => log?.warn({ err: error, fault }, 'sensor fault not recorded'));
   });
-  return { db, state: appState(db), catalog, tables, imports, queries, sensors, access, desk };
+  const status = createStatusBoard({ catalog, sensors, reports, now: options.now });
+  const stewardship = createStewardship({ db, config, city, catalog, access, sensors, reports, status });
+  return {
+    db,
+    state: appState(db),
+    catalog,
+    tables,
+    imports,
+    queries,
+    sensors,
+    access,
+    desk,
+    reports,
+    status,
+    stewardship,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

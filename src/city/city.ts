@@ -68,6 +68,38 @@ export const CityProfileSchema = Type.Object({
       clerk: Type.Object({ name: Type.String(), title: Type.String(), email: Type.String() }),
     }),
   ),
+  /**
+   * The stewardship watches (metadata completeness and freshness): how long a steward has to fix a dataset after a
+   * corrective notice, when it escalates, whether the dataset is withdrawn until fixed, when the daily digest goes
+   * out, and the city's own metadata rules on top of DCAT-US. Defaults (src/desk/stewardship/policy.ts) when absent.
+   */
+  stewardship: Type.Optional(
+    Type.Object({
+      /** Days from a corrective notice to its due date. */
+      noticeDays: Type.Integer({ minimum: 1, maximum: 365 }),
+      /** Days after the due date before the notice escalates to the administrators (0: at once). */
+      escalateAfterDays: Type.Integer({ minimum: 0, maximum: 365 }),
+      /** Unpublish a dataset whose notice escalated, with a public note, until it is complete again. */
+      withdrawOnExpiry: Type.Boolean(),
+      /** Local hour (0-23) from which the daily digest of each department is sent. */
+      digestHour: Type.Integer({ minimum: 0, maximum: 23 }),
+      /** The city's own metadata rules, on top of DCAT-US 1.1. */
+      rules: Type.Object({
+        /** Shortest description, in characters. */
+        minDescriptionLength: Type.Integer({ minimum: 1, maximum: 5000 }),
+        /** Fewest keywords (DCAT-US asks for one). */
+        minKeywords: Type.Integer({ minimum: 1, maximum: 50 }),
+        /** A telephone number for the steward. */
+        requireStewardPhone: Type.Boolean(),
+        /** A description for every column of a table. */
+        requireColumnDescriptions: Type.Boolean(),
+        /** A bounding box for datasets that have places (geometries, sensors). */
+        requireSpatial: Type.Boolean(),
+        /** A time period for datasets whose records are dated (date columns, sensors). */
+        requireTemporal: Type.Boolean(),
+      }),
+    }),
+  ),
   /** The portal team's address for questions about the portal itself. */
   contactEmail: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }),
 });

@@ -8,6 +8,9 @@ import * as m0005 from './migrations/0005-query-functions.js';
 import * as m0006 from './migrations/0006-sensors.js';
 import * as m0007 from './migrations/0007-access.js';
 import * as m0008 from './migrations/0008-desk.js';
+import * as m0009 from './migrations/0009-sensor-qc.js';
+import * as m0010 from './migrations/0010-quality-reports.js';
+import * as m0011 from './migrations/0011-stewardship.js';
 
 /** Migrations are listed in code (not read from a folder) so that they run the same from sources and from a build. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +22,9 @@ const migrations: Record<string, Migration> = {
   '0006-sensors': m0006,
   '0007-access': m0007,
   '0008-desk': m0008,
+  '0009-sensor-qc': m0009,
+  '0010-quality-reports': m0010,
+  '0011-stewardship': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -28,6 +28,8 @@ const LATEST = [
   'latest_json',
   'latest_quality',
   'latest_received_at',
+  'latest_qc_flag',
+  'latest_qc_tests',
 ];
 
 export function stateMerge({ least, greatest }: MinMax): string {

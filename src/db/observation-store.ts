@@ -14,10 +14,30 @@ export interface ObservationRow {
   resultNumber: number | null;
   /** JSON text of a result that is not a number (text, boolean, object), else null. */
   resultJson: string | null;
+  /**
+   * JSON text of what the client sent, null when nothing. The quality control outcome is apart (`qcFlag`,
+   * `qcTests`): readers compose the served JSON from the three (sensors/qc/qc-quality.ts).
+   */
   resultQuality: string | null;
   parameters: string | null;
   featureId: number | null;
   receivedAt: number;
+  /** The combined QARTOD flag (1 pass, 2 not evaluated, 3 suspect, 4 fail, 9 missing); null (or absent) when QC is off. */
+  qcFlag?: number | null;
+  /** Each test's flag, one decimal digit per test (`encodeTests`); null (or absent) when QC is off. */
+  qcTests?: number | null;
+}
+
+/**
+ * A stored observation's quality judged again once a later value arrived (a spike is decided by its neighbours):
+ * its flag and tests are replaced (in the datastream's state too when it is the latest). Found by datastream and
+ * phenomenon time.
+ */
+export interface QcRevision {
+  datastreamId: number;
+  phenomenonTime: number;
+  qcFlag: number;
+  qcTests: number;
 }
 
 /** A row of sensor_rollups, or a change to fold into one. */
@@ -78,7 +98,12 @@ export interface ObservationStore {
   /**
    * In one committed transaction: inserts each row unless its (datastream, phenomenon time) is stored already
    * (or came earlier in the batch), then applies what `rules.summarize` computes from the inserted rows and their
-   * ids. Resolves, per row, to the new id, or null for a duplicate.
+   * ids, and last replaces the quality of the observations `revisions` name (stored earlier or in this batch;
+   * one that is not stored is skipped). Resolves, per row, to the new id, or null for a duplicate.
    */
-  write(rows: readonly ObservationRow[], rules: BatchRules): Promise<(number | null)[]>;
+  write(
+    rows: readonly ObservationRow[],
+    rules: BatchRules,
+    revisions?: readonly QcRevision[],
+  ): Promise<(number | null)[]>;
 }

@@ -1,15 +1,15 @@
 import type pg from 'pg';
 import { rollupMerge, stateMerge, type MinMax } from './observation-merge-sql.js';
-import type { MinuteChange, ObservationRow, ObservationStore } from './observation-store.js';
+import type { MinuteChange, ObservationRow, ObservationStore, QcRevision } from './observation-store.js';
 
 /** least/greatest skip NULLs, which the state's result range relies on. */
 const POSTGRES: MinMax = { least: (a, b) => `least(${a}, ${b})`, greatest: (a, b) => `greatest(${a}, ${b})` };
 
 const INSERT = `INSERT INTO sensor_observations
     (datastream_id, phenomenon_time, phenomenon_end, result_time, result_number, result_json, result_quality,
-     parameters, feature_id, received_at)
+     parameters, feature_id, received_at, qc_flag, qc_tests)
   SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::float8[], $6::text[],
-    $7::text[], $8::text[], $9::bigint[], $10::bigint[])
+    $7::text[], $8::text[], $9::bigint[], $10::bigint[], $11::smallint[], $12::int[])
   ON CONFLICT (datastream_id, phenomenon_time) DO NOTHING
   RETURNING id, datastream_id, phenomenon_time`;
 
@@ -22,9 +22,11 @@ const UPSERT_ROLLUPS = `INSERT INTO sensor_rollups AS r
 
 const UPSERT_STATES = `INSERT INTO sensor_datastream_state AS s
     (datastream_id, observations, phenomenon_start, phenomenon_end, result_start, result_end, latest_id,
-     latest_time, latest_end, latest_result_time, latest_number, latest_json, latest_quality, latest_received_at)
+     latest_time, latest_end, latest_result_time, latest_number, latest_json, latest_quality, latest_received_at,
+     latest_qc_flag, latest_qc_tests)
   SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
-    $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::float8[], $12::text[], $13::text[], $14::bigint[])
+    $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::float8[], $12::text[], $13::text[], $14::bigint[],
+    $15::smallint[], $16::int[])
   ON CONFLICT (datastream_id) DO UPDATE SET
     ${stateMerge(POSTGRES)}`;
 
@@ -40,9 +42,32 @@ const WRITE_MINUTES = `UPDATE sensor_minute_rollups m SET minutes = u.minutes
   FROM unnest($1::bigint[], $2::bigint[], $3::bytea[]) AS u(d, h, minutes)
   WHERE m.datastream_id = u.d AND m.hour = u.h`;
 
+// A revised observation's outcome; the datastream state's copy too when it is the latest observation.
+const REVISE = `UPDATE sensor_observations o SET qc_flag = u.flag, qc_tests = u.tests
+  FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::int[]) AS u(d, t, flag, tests)
+  WHERE o.datastream_id = u.d AND o.phenomenon_time = u.t`;
+const REVISE_STATES = `UPDATE sensor_datastream_state s SET latest_qc_flag = u.flag, latest_qc_tests = u.tests
+  FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::int[]) AS u(d, t, flag, tests)
+  WHERE s.datastream_id = u.d AND s.latest_time = u.t`;
+
 /** Columns of arrays for unnest(), one array per field. */
 function columns<T>(items: readonly T[], fields: readonly ((item: T) => unknown)[]): unknown[][] {
   return fields.map((field) => items.map(field));
+}
+
+/** Applies quality revisions; the last one for an observation wins (unnest may not update a row twice). */
+async function revise(client: pg.PoolClient, revisions: readonly QcRevision[]): Promise<void> {
+  const last = new Map<string, QcRevision>();
+  for (const r of revisions) last.set(`${r.datastreamId}:${r.phenomenonTime}`, r);
+  const list = [...last.values()];
+  const values = columns(list, [
+    (r) => r.datastreamId,
+    (r) => r.phenomenonTime,
+    (r) => r.qcFlag,
+    (r) => r.qcTests,
+  ]);
+  await client.query(REVISE, values);
+  await client.query(REVISE_STATES, values);
 }
 
 /**
@@ -51,7 +76,7 @@ function columns<T>(items: readonly T[], fields: readonly ((item: T) => unknown)
  */
 export function postgresObservationStore(pool: pg.Pool): ObservationStore {
   return {
-    async write(rows, rules) {
+    async write(rows, rules, revisions: readonly QcRevision[] = []) {
       // A batch may carry the same (datastream, time) twice: the first one counts, as it would one by one.
       const keys = new Map<string, number>();
       const unique: ObservationRow[] = [];
@@ -83,6 +108,8 @@ export function postgresObservationStore(pool: pg.Pool): ObservationStore {
             (r) => r.parameters,
             (r) => r.featureId,
             (r) => r.receivedAt,
+            (r) => r.qcFlag ?? null,
+            (r) => r.qcTests ?? null,
           ]),
         );
         const ids: (number | null)[] = new Array<number | null>(rows.length).fill(null);
@@ -149,9 +176,12 @@ export function postgresObservationStore(pool: pg.Pool): ObservationStore {
               (s) => s.latest.resultJson,
               (s) => s.latest.resultQuality,
               (s) => s.latest.receivedAt,
+              (s) => s.latest.qcFlag ?? null,
+              (s) => s.latest.qcTests ?? null,
             ]),
           );
         }
+        if (revisions.length > 0) await revise(client, revisions);
         await client.query('COMMIT');
         return ids;
       } catch (error) {

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 import type { AccessSchema } from './access-schema.js';
 import type { DeskSchema } from './desk-schema.js';
+import type { ReportsSchema } from './reports-schema.js';
+import type { StewardshipSchema } from './stewardship-schema.js';
 
 /**
  * Kysely's view of Plaza's own tables. Times are ISO 8601 strings in UTC (`...Z`) and JSON documents are
@@ -176,10 +178,15 @@ export interface SensorObservationTable {
   result_time: number | null;
   result_number: number | null;
   result_json: string | null;
+  /** JSON text of what the client sent, null when nothing (the QC outcome is in qc_flag and qc_tests). */
   result_quality: string | null;
   parameters: string | null;
   feature_id: number | null;
   received_at: number;
+  /** QARTOD flag (1, 2, 3, 4, 9); null when stored before QC or with QC disabled. */
+  qc_flag: number | null;
+  /** Each test's flag, one decimal digit per test (sensors/qc/qc-quality.ts `encodeTests`); null with qc_flag. */
+  qc_tests: number | null;
 }
 
 export interface SensorRollupTable {
@@ -217,8 +224,12 @@ export interface SensorDatastreamStateTable {
   latest_result_time: number | null;
   latest_number: number | null;
   latest_json: string | null;
+  /** What the client sent with the latest observation (JSON text), as result_quality. */
   latest_quality: string | null;
   latest_received_at: number;
+  /** The latest observation's qc_flag and qc_tests (revised with it). */
+  latest_qc_flag: number | null;
+  latest_qc_tests: number | null;
 }
 
 export interface SensorDeviceTokenTable {
@@ -232,7 +243,7 @@ export interface SensorDeviceTokenTable {
   last_used_at: string | null;
 }
 
-export interface Schema extends AccessSchema, DeskSchema {
+export interface Schema extends AccessSchema, DeskSchema, ReportsSchema, StewardshipSchema {
   app_state: AppStateTable;
   departments: DepartmentTable;
   licenses: LicenseTable;

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { batchRules } from '../sensors/batch-rules.js';
-import type { BatchRules } from './observation-store.js';
+import type { BatchRules, QcRevision } from './observation-store.js';
 import { unpackRows, type PackedRows } from './observation-rows.js';
 import { openSqlite } from './sqlite-dialect.js';
 import { sqliteObservationStore } from './sqlite-observations.js';
@@ -14,6 +14,7 @@ interface Request {
   id: number;
   timeZone: string;
   rows: PackedRows;
+  revisions?: QcRevision[];
 }
 
 const db = openSqlite((workerData as { file: string }).file);
@@ -28,7 +29,7 @@ parentPort!.on('message', (request: Request | { close: true }) => {
   }
   let rule = rules.get(request.timeZone);
   if (!rule) rules.set(request.timeZone, (rule = batchRules(request.timeZone)));
-  store.write(unpackRows(request.rows), rule).then(
+  store.write(unpackRows(request.rows), rule, request.revisions).then(
     (ids) => {
       const out = new Float64Array(ids.length);
       ids.forEach((id, i) => (out[i] = id ?? NaN));

@@ -37,13 +37,15 @@ export function sqliteObservationWriter(file: string): ObservationStore & { clos
   };
 
   return {
-    async write(rows, rules) {
+    async write(rows, rules, revisions) {
       const thread = await (worker ??= start());
       const id = nextId++;
       const packed = packRows(rows);
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        thread.postMessage({ id, timeZone: rules.timeZone, rows: packed }, [
+        // Revisions are few (a spike now and then): cloned as they are.
+        const revised = revisions && revisions.length > 0 ? revisions : undefined;
+        thread.postMessage({ id, timeZone: rules.timeZone, rows: packed, revisions: revised }, [
           packed.numbers.buffer as ArrayBuffer,
         ]);
       });

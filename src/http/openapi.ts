@@ -78,6 +78,12 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
           description:
             'Public records requests (California Public Records Act): filing, the desk, the public log',
         },
+        {
+          name: 'Quality reports',
+          description: 'Problems with datasets and sensors: filing, following, the staff queue',
+        },
+        { name: 'Status', description: 'Whether every dataset and sensor feed is as current as promised' },
+        { name: 'Stewardship', description: 'Corrective notices to stewards (staff)' },
         { name: 'Audit', description: 'The audit log: search, CSV export, chain verification (admins)' },
         { name: 'Staff accounts', description: 'Sign-in sessions and staff accounts' },
         { name: 'operations', description: 'Health and readiness' },

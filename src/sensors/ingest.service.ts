@@ -5,10 +5,13 @@
  * thousand. A caller's promise resolves only after its rows are committed: HTTP answers and MQTT PUBACKs wait
  * on it. Live subscribers hear of the rows after the commit.
  */
-import type { ObservationRow, ObservationStore } from '../db/observation-store.js';
+import type { ObservationRow, ObservationStore, QcRevision } from '../db/observation-store.js';
 import { batchRules } from './batch-rules.js';
 import type { DatastreamInfo } from './model.js';
 import type { ModelService } from './model.service.js';
+import type { QcBatch, QcIngest } from './qc/qc-ingest.js';
+import { qualityValue } from './qc/qc-quality.js';
+import type { SensorFault } from './qc/qc.types.js';
 import { formatInstant, formatSpan, parseInstant, parseTimeOrInterval } from './time.js';
 
 /** An observation as a client sends it (SensorThings field names); anything may be wrong with it. */
@@ -195,12 +198,15 @@ function check(
       parameters: item.parameters ? JSON.stringify(item.parameters) : null,
       featureId,
       receivedAt: now,
+      qcFlag: null,
+      qcTests: null,
     },
   };
 }
 
 interface Pending {
   rows: ObservationRow[];
+  revisions: QcRevision[];
   resolve(ids: (number | null)[]): void;
   reject(error: unknown): void;
 }
@@ -210,8 +216,18 @@ export interface IngestOptions {
   model: ModelService;
   timeZone: string;
   now?: () => number;
+  /** Quality control of each accepted observation before its commit; absent: none (flags stay null). */
+  qc?: { judge: QcIngest; emit(fault: SensorFault): void };
   /** Told about rejections a city would want in its logs (a device writing where it may not). */
   warn?: (message: string, details: Record<string, unknown>) => void;
+}
+
+/** How one batch is taken in. */
+export interface IngestCallOptions {
+  /** False keeps the batch out of the live feeds (history loaded in bulk). */
+  live?: boolean;
+  /** When the batch reached Plaza (epoch ms): one time for all, or one per item; the server clock by default. */
+  receivedAt?: number | readonly number[];
 }
 
 export function ingestService({
@@ -219,6 +235,7 @@ export function ingestService({
   model,
   timeZone,
   now = () => Date.now(),
+  qc,
   warn = () => undefined,
 }: IngestOptions) {
   const listeners = new Set<(events: ObservationEvent[]) => void>();
@@ -227,6 +244,15 @@ export function ingestService({
   let newest: Map<string, number> | undefined;
 
   const rules = batchRules(timeZone);
+
+  /** Runs a listener; a failing one is logged, never the writer's error (the rows are committed). */
+  function report(run: () => void, who: string): void {
+    try {
+      run();
+    } catch (error) {
+      warn(`${who} failed`, { err: error });
+    }
+  }
 
   async function flush(): Promise<void> {
     while (queue.length > 0) {
@@ -238,8 +264,9 @@ export function ingestService({
       }
       const group = queue.splice(0, take);
       const rows = group.length === 1 ? group[0]!.rows : group.flatMap((p) => p.rows);
+      const revisions = group.length === 1 ? group[0]!.revisions : group.flatMap((p) => p.revisions);
       try {
-        const ids = await store.write(rows, rules);
+        const ids = await store.write(rows, rules, revisions);
         let at = 0;
         for (const pending of group) {
           pending.resolve(ids.slice(at, at + pending.rows.length));
@@ -260,9 +287,9 @@ export function ingestService({
   }
 
   /** Queues rows for the next commit; resolves with their ids (null: already stored) once committed. */
-  function commit(rows: ObservationRow[]): Promise<(number | null)[]> {
+  function commit(rows: ObservationRow[], revisions: QcRevision[]): Promise<(number | null)[]> {
     return new Promise((resolve, reject) => {
-      queue.push({ rows, resolve, reject });
+      queue.push({ rows, revisions, resolve, reject });
       schedule();
     });
   }
@@ -272,14 +299,23 @@ export function ingestService({
      * Stores a batch: each item is created, a duplicate of a stored one (same datastream and phenomenon time),
      * or rejected with a reason. Resolves after the created ones are committed; rejects only when storage fails,
      * and then nothing of the batch was stored. `live: false` keeps the batch out of the live feeds: history
-     * loaded in bulk (a backfill) is not news to subscribers.
+     * loaded in bulk (a backfill) is not news to subscribers. `receivedAt` (epoch ms, one for the batch or one
+     * per item) is when the batch reached Plaza, the server's clock by default; history loaded in bulk gives
+     * the times its devices sent it, so that the future-time check and quality control judge it as they
+     * would have judged it live.
      */
     async ingest(
       items: readonly ObservationInput[],
       writer: Writer,
-      { live = true }: { live?: boolean } = {},
+      { live = true, receivedAt }: IngestCallOptions = {},
     ): Promise<ItemResult[]> {
-      const at = now();
+      const clock = receivedAt === undefined ? now() : 0;
+      const timeOf =
+        receivedAt === undefined
+          ? () => clock
+          : typeof receivedAt === 'number'
+            ? () => receivedAt
+            : (index: number) => receivedAt[index] ?? now();
       const ids = new Set<number>();
       for (const item of items)
         if (Number.isSafeInteger(item.datastreamId)) ids.add(item.datastreamId as number);
@@ -290,6 +326,10 @@ export function ingestService({
           featureIds.add(item.featureOfInterestId as number);
       }
       const features = await model.existingFeatures([...featureIds]);
+      // Quality control state of these datastreams in memory before any row is judged (no await in between
+      // judging rows: batches are judged whole, in the order they arrive).
+      const preparing = qc?.judge.prepare(infos.keys());
+      if (preparing) await preparing;
       const results: ItemResult[] = new Array(items.length);
       // Parallel arrays rather than an object per accepted item: ingest handles a few hundred thousand a second.
       const rows: ObservationRow[] = [];
@@ -297,8 +337,11 @@ export function ingestService({
       const infosOf: DatastreamInfo[] = [];
       const values: unknown[] = [];
       const times: (string | null)[] = [];
+      const batch: QcBatch | undefined = qc?.judge.batch();
+      let newestAt = 0;
       for (let index = 0; index < items.length; index++) {
         const item = items[index]!;
+        const at = timeOf(index);
         const checked = check(item, infos.get(item.datastreamId as number), writer, at, features);
         if ('status' in checked) {
           results[index] = checked;
@@ -315,6 +358,11 @@ export function ingestService({
           }
           continue;
         }
+        if (at > newestAt) newestAt = at;
+        if (batch) {
+          const row = checked.row;
+          qc!.judge.judge(row, checked.info.kind, batch);
+        }
         rows.push(checked.row);
         accepted.push(index);
         infosOf.push(checked.info);
@@ -322,7 +370,14 @@ export function ingestService({
         times.push(checked.time);
       }
       if (rows.length === 0) return results;
-      const stored = await commit(rows);
+      let stored: (number | null)[];
+      try {
+        stored = await commit(rows, batch?.revisions ?? []);
+      } catch (error) {
+        // Not stored: the judging state moved on for rows that are not there; read it again from storage.
+        qc?.judge.forget(infos.keys());
+        throw error;
+      }
       const events: ObservationEvent[] = [];
       const datasets = new Set<string>();
       for (let i = 0; i < rows.length; i++) {
@@ -344,19 +399,18 @@ export function ingestService({
           phenomenonTime: times[i] ?? formatSpan(row.phenomenonTime, row.phenomenonEnd),
           resultTime: row.resultTime === null ? null : formatInstant(row.resultTime),
           result: values[i],
-          resultQuality: row.resultQuality === null ? null : (JSON.parse(row.resultQuality) as unknown),
+          resultQuality: qualityValue(row.resultQuality, row.qcFlag ?? null, row.qcTests ?? null),
         });
       }
-      if (newest) for (const dataset of datasets) newest.set(dataset, Math.max(newest.get(dataset) ?? 0, at));
+      if (newest) {
+        for (const dataset of datasets) newest.set(dataset, Math.max(newest.get(dataset) ?? 0, newestAt));
+      }
+      if (batch)
+        for (const fault of batch.faults) report(() => qc!.emit(fault), 'a listener of sensor faults');
       // The rows are committed whatever a listener does: a failing one is reported, never the writer's error.
       if (events.length > 0) {
-        for (const listener of listeners) {
-          try {
-            listener(events);
-          } catch (error) {
-            warn('a listener of committed observations failed', { err: error });
-          }
-        }
+        for (const listener of listeners)
+          report(() => listener(events), 'a listener of committed observations');
       }
       return results;
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestReader, STATIC_TTL_MS } from './latest.js';
+import type { Investigation } from './qc/qc.types.js';
 import type { DatastreamRow, ReadingsRepo } from './readings.repo.js';
 
 const stream = (id: number, name = `Stream ${id}`): DatastreamRow => ({
@@ -21,7 +22,10 @@ const stream = (id: number, name = `Stream ${id}`): DatastreamRow => ({
 function fakeRepo() {
   const state = {
     streams: [stream(1), stream(2)],
-    latest: new Map<number, unknown[]>([[1, [1, Date.UTC(2026, 0, 1), null, 410.5, null, '{"qartod":1}']]]),
+    latest: new Map<number, unknown[]>([
+      // What the client sent is stored apart from the QC outcome (flag, tests packed): composed on read.
+      [1, [1, Date.UTC(2026, 0, 1), null, 410.5, null, '{"calibrated":true}', 1, 100000]],
+    ]),
     builds: 0,
     reversed: false,
   };
@@ -34,7 +38,9 @@ function fakeRepo() {
       return new Map([[1, '{"type":"Point","coordinates":[-118,33.7]}']]);
     },
     async latestOfDataset() {
-      const rows = state.streams.map((s) => state.latest.get(s.id) ?? [s.id, null, null, null, null, null]);
+      const rows = state.streams.map(
+        (s) => state.latest.get(s.id) ?? [s.id, null, null, null, null, null, null, null],
+      );
       // Columns, in reverse when asked: the reader must not depend on the order states come in.
       if (state.reversed) rows.reverse();
       const column = (i: number) => rows.map((r) => r[i]);
@@ -45,6 +51,8 @@ function fakeRepo() {
         number: column(3),
         json: column(4),
         quality: column(5),
+        flag: column(6),
+        tests: column(7),
       };
     },
   } as unknown as ReadingsRepo;
@@ -66,9 +74,18 @@ describe('latest values', () => {
           unit: 'ppm',
           phenomenonTime: '2026-01-01T00:00:00.000Z',
           result: 410.5,
-          resultQuality: { qartod: 1 },
+          resultQuality: { qartod: { flag: 1, tests: { gross_range: 1 } }, calibrated: true },
+          qcFlag: 1,
+          investigation: null,
         },
-        expect.objectContaining({ id: 2, phenomenonTime: null, result: null, resultQuality: null }),
+        expect.objectContaining({
+          id: 2,
+          phenomenonTime: null,
+          result: null,
+          resultQuality: null,
+          qcFlag: null,
+          investigation: null,
+        }),
       ],
     });
     const geo = JSON.parse((await reader.geojson('air')).toString()) as { features: unknown[] };
@@ -85,7 +102,9 @@ describe('latest values', () => {
         unit: 'ppm',
         phenomenonTime: '2026-01-01T00:00:00.000Z',
         result: 410.5,
-        resultQuality: { qartod: 1 },
+        resultQuality: { qartod: { flag: 1, tests: { gross_range: 1 } }, calibrated: true },
+        qcFlag: 1,
+        investigation: null,
       },
     });
   });
@@ -94,14 +113,76 @@ describe('latest values', () => {
     const { state, repo } = fakeRepo();
     const reader = latestReader({ repo });
     const first = JSON.parse((await reader.json('air')).toString()) as { datastreams: unknown[] };
-    state.latest.set(2, [2, Date.UTC(2026, 0, 2), null, 399, null, null]);
+    state.latest.set(2, [2, Date.UTC(2026, 0, 2), null, 399, null, null, null, null]);
     const second = JSON.parse((await reader.json('air')).toString()) as { datastreams: unknown[] };
     expect(second.datastreams[0]).toEqual(first.datastreams[0]);
-    expect(second.datastreams[1]).toMatchObject({ phenomenonTime: '2026-01-02T00:00:00.000Z', result: 399 });
-    state.latest.set(2, [2, Date.UTC(2026, 0, 2), null, 398, null, '{"qartod":4}']);
-    expect(JSON.parse((await reader.geojson('air')).toString())).toMatchObject({
-      features: [{ id: 1 }, { id: 2, properties: { result: 398, resultQuality: { qartod: 4 } } }],
+    // Stored without a flag: not evaluated.
+    expect(second.datastreams[1]).toMatchObject({
+      phenomenonTime: '2026-01-02T00:00:00.000Z',
+      result: 399,
+      qcFlag: 2,
     });
+    state.latest.set(2, [2, Date.UTC(2026, 0, 2), null, 398, null, null, 4, 400000]);
+    expect(JSON.parse((await reader.geojson('air')).toString())).toMatchObject({
+      features: [
+        { id: 1 },
+        {
+          id: 2,
+          properties: {
+            result: 398,
+            resultQuality: { qartod: { flag: 4, tests: { gross_range: 4 } } },
+            qcFlag: 4,
+          },
+        },
+      ],
+    });
+  });
+
+  it('writes a revised flag of the same observation (a spike decided by the next value)', async () => {
+    const { state, repo } = fakeRepo();
+    const reader = latestReader({ repo });
+    await reader.json('air');
+    state.latest.set(1, [1, Date.UTC(2026, 0, 1), null, 410.5, null, '{"calibrated":true}', 3, 103000]);
+    const body = JSON.parse((await reader.json('air')).toString()) as {
+      datastreams: { qcFlag: number; resultQuality: unknown }[];
+    };
+    expect(body.datastreams[0]!.qcFlag).toBe(3);
+    expect(body.datastreams[0]!.resultQuality).toEqual({
+      qartod: { flag: 3, tests: { gross_range: 1, spike: 3 } },
+      calibrated: true,
+    });
+  });
+
+  it('names the open investigation of each datastream, and drops it once closed', async () => {
+    const { repo } = fakeRepo();
+    const open = new Map<number, Investigation>([
+      [2, { report: 'Q26-0007', url: '/reports/Q26-0007', since: '2026-01-02T00:00:00.000Z' }],
+    ]);
+    const asked: number[][] = [];
+    const reader = latestReader({
+      repo,
+      investigations: async (ids) => {
+        asked.push([...ids]);
+        return new Map([...open].filter(([id]) => ids.includes(id)));
+      },
+    });
+    const body = JSON.parse((await reader.json('air')).toString()) as {
+      datastreams: { id: number; investigation: Investigation | null }[];
+    };
+    expect(asked).toEqual([[1, 2]]);
+    expect(body.datastreams.map((d) => [d.id, d.investigation])).toEqual([
+      [1, null],
+      [2, { report: 'Q26-0007', url: '/reports/Q26-0007', since: '2026-01-02T00:00:00.000Z' }],
+    ]);
+    const geo = JSON.parse((await reader.geojson('air')).toString()) as {
+      features: { properties: { investigation: Investigation | null } }[];
+    };
+    expect(geo.features[1]!.properties.investigation).toMatchObject({ report: 'Q26-0007' });
+    open.clear();
+    const closed = JSON.parse((await reader.json('air')).toString()) as {
+      datastreams: { investigation: Investigation | null }[];
+    };
+    expect(closed.datastreams.map((d) => d.investigation)).toEqual([null, null]);
   });
 
   it('matches states to datastreams by id whatever order they come in', async () => {

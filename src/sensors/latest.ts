@@ -2,12 +2,15 @@
  * The latest value of every datastream of a dataset, for live maps and dashboards that poll. What describes a
  * datastream (names, unit, observed property, the Thing and its place) rarely changes, so it is serialized
  * once per dataset and kept; each call reads only the running states (one indexed query) and splices their
- * values into the kept text. The kept part is rebuilt at once when the dataset's datastreams are not the ones it
+ * values into the kept text, with each datastream's QC flag and
+ * open investigation (a quality report naming it, asked of the reports desk through the lookup passed in). The kept part is rebuilt at once when the dataset's datastreams are not the ones it
  * was built from (one added or removed), and in the background once it is STATIC_TTL_MS old, so that a renamed
  * Thing or a moved Location shows within about that time without any call waiting for the rebuild.
  */
 import type { DatastreamRow, LatestColumns, ReadingsRepo } from './readings.repo.js';
 import { isoSpan } from './iso.js';
+import { qualityJson } from './qc/qc-quality.js';
+import type { InvestigationLookup } from './qc/qc.types.js';
 
 export const STATIC_TTL_MS = 30_000;
 
@@ -23,9 +26,23 @@ interface Entries {
   number: (number | null)[];
   json: (string | null)[];
   quality: (string | null)[];
+  flag: (number | null)[];
+  tests: (number | null)[];
+  /** The investigation's JSON text (`null` when none). */
+  investigation: string[];
 }
 
-const noEntries = (): Entries => ({ bytes: [], time: [], end: [], number: [], json: [], quality: [] });
+const noEntries = (): Entries => ({
+  bytes: [],
+  time: [],
+  end: [],
+  number: [],
+  json: [],
+  quality: [],
+  flag: [],
+  tests: [],
+  investigation: [],
+});
 
 interface StaticPart {
   builtAt: number;
@@ -72,10 +89,16 @@ function featureHead(d: DatastreamRow, geometry: string): string {
   );
 }
 
-/** The values of datastream `i` as the last members of an object: time, result, quality. */
-function values(v: LatestColumns, i: number): string {
+/**
+ * The values of datastream `i` as the last members of an object: time, result, quality (what the client sent
+ * composed with the QC outcome), the QC flag (2 for an observation stored without one; null without
+ * observation) and the open investigation (JSON text).
+ */
+function values(v: LatestColumns, i: number, investigation: string): string {
   const time = v.time[i];
-  if (time === null || time === undefined) return ',"phenomenonTime":null,"result":null,"resultQuality":null';
+  if (time === null || time === undefined) {
+    return `,"phenomenonTime":null,"result":null,"resultQuality":null,"qcFlag":null,"investigation":${investigation}`;
+  }
   const json = v.json[i];
   const number = v.number[i];
   const result =
@@ -84,13 +107,26 @@ function values(v: LatestColumns, i: number): string {
       : number === null || number === undefined
         ? 'null'
         : String(number);
-  return `,"phenomenonTime":"${isoSpan(time, v.end[i] ?? null)}","result":${result},"resultQuality":${v.quality[i] ?? 'null'}`;
+  return (
+    `,"phenomenonTime":"${isoSpan(time, v.end[i] ?? null)}","result":${result}` +
+    `,"resultQuality":${qualityJson(v.quality[i] ?? null, v.flag[i] ?? null, v.tests[i] ?? null) ?? 'null'}` +
+    `,"qcFlag":${v.flag[i] ?? 2},"investigation":${investigation}`
+  );
 }
 
 const sameIds = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
-export function latestReader({ repo, now = () => Date.now() }: { repo: ReadingsRepo; now?: () => number }) {
+export function latestReader({
+  repo,
+  investigations = async () => new Map(),
+  now = () => Date.now(),
+}: {
+  repo: ReadingsRepo;
+  /** Open investigations (quality reports) naming datastreams; none when not given. */
+  investigations?: InvestigationLookup;
+  now?: () => number;
+}) {
   const kept = new Map<string, StaticPart>();
   const refreshing = new Map<string, Promise<unknown>>();
 
@@ -137,7 +173,7 @@ export function latestReader({ repo, now = () => Date.now() }: { repo: ReadingsR
     ids.length === part.ids.length && ids.every((id) => part.index.has(id));
 
   /** The states and a static part built from the same datastreams. */
-  async function read(datasetId: string): Promise<{ values: LatestColumns; part: StaticPart }> {
+  async function states(datasetId: string): Promise<{ values: LatestColumns; part: StaticPart }> {
     const values = await repo.latestOfDataset(datasetId);
     let part = kept.get(datasetId);
     if (!part || !sameSet(values.id, part)) {
@@ -146,6 +182,19 @@ export function latestReader({ repo, now = () => Date.now() }: { repo: ReadingsR
       if (!sameSet(values.id, part)) return { values: await repo.latestOfDataset(datasetId), part };
     } else if (now() - part.builtAt > STATIC_TTL_MS) refresh(datasetId);
     return { values, part };
+  }
+
+  /** The states, and the open investigation of each datastream as JSON text, by datastream id. */
+  async function read(
+    datasetId: string,
+  ): Promise<{ values: LatestColumns; part: StaticPart; open: Map<number, string> }> {
+    const { values, part } = await states(datasetId);
+    const open = new Map<number, string>();
+    if (part.ids.length === 0) return { values, part, open };
+    for (const [id, found] of await investigations(part.ids)) {
+      open.set(id, text({ report: found.report, url: found.url, since: found.since }));
+    }
+    return { values, part, open };
   }
 
   /**
@@ -157,6 +206,7 @@ export function latestReader({ repo, now = () => Date.now() }: { repo: ReadingsR
   function assemble(
     v: LatestColumns,
     part: StaticPart,
+    open: Map<number, string>,
     format: 'json' | 'features',
     text: { prefix: string; close: string; suffix: string },
   ): Buffer {
@@ -175,6 +225,7 @@ export function latestReader({ repo, now = () => Date.now() }: { repo: ReadingsR
       Buffer.byteLength(text.prefix) + Buffer.byteLength(text.suffix) + Math.max(0, pairs.length - 1);
     for (let k = 0; k < pairs.length; k++) {
       const [h, i] = pairs[k]!;
+      const investigation = open.get(part.ids[h]!) ?? 'null';
       let piece = last.bytes[h];
       if (
         piece === undefined ||
@@ -182,15 +233,21 @@ export function latestReader({ repo, now = () => Date.now() }: { repo: ReadingsR
         last.end[h] !== v.end[i] ||
         last.number[h] !== v.number[i] ||
         last.json[h] !== v.json[i] ||
-        last.quality[h] !== v.quality[i]
+        last.quality[h] !== v.quality[i] ||
+        last.flag[h] !== v.flag[i] ||
+        last.tests[h] !== v.tests[i] ||
+        last.investigation[h] !== investigation
       ) {
-        piece = Buffer.concat([heads[h]!, Buffer.from(values(v, i) + text.close)]);
+        piece = Buffer.concat([heads[h]!, Buffer.from(values(v, i, investigation) + text.close)]);
         last.bytes[h] = piece;
         last.time[h] = v.time[i] ?? null;
         last.end[h] = v.end[i] ?? null;
         last.number[h] = v.number[i] ?? null;
         last.json[h] = v.json[i] ?? null;
         last.quality[h] = v.quality[i] ?? null;
+        last.flag[h] = v.flag[i] ?? null;
+        last.tests[h] = v.tests[i] ?? null;
+        last.investigation[h] = investigation;
       }
       pieces[k] = piece;
       size += piece.length;
@@ -208,8 +265,8 @@ export function latestReader({ repo, now = () => Date.now() }: { repo: ReadingsR
   return {
     /** `{"dataset":..,"datastreams":[..]}` as UTF-8 JSON. */
     async json(datasetId: string): Promise<Buffer> {
-      const { values: v, part } = await read(datasetId);
-      return assemble(v, part, 'json', {
+      const { values: v, part, open } = await read(datasetId);
+      return assemble(v, part, open, 'json', {
         prefix: `{"dataset":${text(datasetId)},"datastreams":[`,
         close: '}',
         suffix: ']}',
@@ -218,8 +275,8 @@ export function latestReader({ repo, now = () => Date.now() }: { repo: ReadingsR
 
     /** A FeatureCollection with one Feature per datastream, at its Thing's place, as UTF-8 GeoJSON. */
     async geojson(datasetId: string): Promise<Buffer> {
-      const { values: v, part } = await read(datasetId);
-      return assemble(v, part, 'features', {
+      const { values: v, part, open } = await read(datasetId);
+      return assemble(v, part, open, 'features', {
         prefix: `{"type":"FeatureCollection","dataset":${text(datasetId)},"features":[`,
         // A Feature's values end its properties, then the Feature.
         close: '}}',

@@ -12,6 +12,15 @@ export interface DatastreamRow {
   feature_id: number | null;
 }
 
+/** A datastream of a dataset with the time of its latest observation (epoch ms). */
+export interface FeedRow {
+  id: number;
+  name: string;
+  dataset_id: string;
+  latest_time: number | null;
+  latest_end: number | null;
+}
+
 export function modelRepo(db: Kysely<Schema>) {
   return {
     transaction: <T>(run: (trx: Transaction<Schema>) => Promise<T>) => db.transaction().execute(run),
@@ -93,6 +102,31 @@ export function modelRepo(db: Kysely<Schema>) {
         .orderBy('d.id')
         .execute();
       return rows.map((r) => Number(r.id));
+    },
+
+    /**
+     * The datastreams of these datasets' Things with their latest observation (phenomenon time, and its end for
+     * an interval; null before the first), from the running states: one indexed join, for the status board.
+     */
+    async feedsOfDatasets(datasetIds: readonly string[]): Promise<FeedRow[]> {
+      if (datasetIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('sensor_datastreams as d')
+        .innerJoin('sensor_things as t', 't.id', 'd.thing_id')
+        .leftJoin('sensor_datastream_state as s', 's.datastream_id', 'd.id')
+        .select(['d.id', 'd.name', 't.dataset_id', 's.latest_time', 's.latest_end'])
+        .where('t.dataset_id', 'in', datasetIds)
+        .orderBy('t.id')
+        .orderBy('d.id')
+        .execute();
+      const number = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+      return rows.map((r) => ({
+        id: Number(r.id),
+        name: r.name,
+        dataset_id: r.dataset_id!,
+        latest_time: number(r.latest_time),
+        latest_end: number(r.latest_end),
+      }));
     },
 
     /** Newest phenomenon time of each dataset's observations (epoch ms), from the datastream states. */

@@ -189,6 +189,9 @@ export function modelService({ repo, now = () => Date.now() }: { repo: ModelRepo
 
     datastreamIdsOfDataset: (datasetId: string) => repo.datastreamIdsOfDataset(datasetId),
 
+    /** The datastreams of these datasets with the time of their latest observation (the status board). */
+    feedsOfDatasets: (datasetIds: readonly string[]) => repo.feedsOfDatasets(datasetIds),
+
     /** Newest observation received per dataset, epoch ms. */
     newestByDataset: () => repo.newestByDataset(),
 

@@ -8,7 +8,9 @@ import {
   readFormat,
   readInstant,
   readLimit,
+  readObservationQc,
   readOrder,
+  readSeriesQc,
 } from './read-params.js';
 
 const codeOf = (run: () => unknown) => {
@@ -21,6 +23,22 @@ const codeOf = (run: () => unknown) => {
 };
 
 describe('read parameters', () => {
+  it('reads qc: series leave failed values out by default, raw reads keep everything', () => {
+    expect(readSeriesQc(undefined)).toBe('exclude_failed');
+    expect(readSeriesQc('')).toBe('exclude_failed');
+    expect(readSeriesQc('all')).toBe('all');
+    expect(codeOf(() => readSeriesQc('pass'))).toBe('sensors.bad_qc');
+    expect(readObservationQc(undefined)).toBe('all');
+    for (const qc of ['all', 'exclude_failed', 'failed', 'pass']) expect(readObservationQc(qc)).toBe(qc);
+    expect(codeOf(() => readObservationQc('ALL'))).toBe('sensors.bad_qc');
+    try {
+      readSeriesQc('good');
+    } catch (error) {
+      expect((error as AppError).message).toBe('qc must be one of exclude_failed, all; got "good".');
+      expect((error as AppError).details).toEqual({ allowed: ['exclude_failed', 'all'] });
+    }
+  });
+
   it('reads instants with a zone and refuses the rest', () => {
     expect(readInstant('start', undefined)).toBeUndefined();
     expect(readInstant('start', '2026-05-01T06:00:00-07:00')).toBe(Date.UTC(2026, 4, 1, 13));

@@ -63,6 +63,34 @@ export function readFormat(text: string | undefined): Format {
   throw errors.badRequest('sensors.bad_format', `format must be json or csv; got "${text}".`);
 }
 
+/** Which observations a series answers: failed values (QARTOD flag 4) left out (the default), or every value. */
+export const SERIES_QC = ['exclude_failed', 'all'] as const;
+export type SeriesQc = (typeof SERIES_QC)[number];
+
+/**
+ * Which observations a read of raw observations returns: every one (the default: raw reads are for auditing),
+ * all but the failed ones, only the failed ones, or only those that passed every test run (flag 1). A row stored
+ * without a flag reads as 2 (not evaluated): kept by `exclude_failed`, left out by `failed` and `pass`.
+ */
+export const OBSERVATION_QC = ['all', 'exclude_failed', 'failed', 'pass'] as const;
+export type ObservationQc = (typeof OBSERVATION_QC)[number];
+
+function readChoice<T extends string>(text: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (text === undefined || text === '') return fallback;
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw errors.badRequest('sensors.bad_qc', `qc must be one of ${allowed.join(', ')}; got "${text}".`, {
+    allowed: [...allowed],
+  });
+}
+
+/** `qc` of a series: `exclude_failed` (default) or `all`. */
+export const readSeriesQc = (text: string | undefined): SeriesQc =>
+  readChoice(text, SERIES_QC, 'exclude_failed');
+
+/** `qc` of an observation read: `all` (default), `exclude_failed`, `failed` or `pass`. */
+export const readObservationQc = (text: string | undefined): ObservationQc =>
+  readChoice(text, OBSERVATION_QC, 'all');
+
 /** A datastream id from the path; anything but a positive integer names no datastream. */
 export function readDatastreamId(text: string): number {
   const id = Number(text);

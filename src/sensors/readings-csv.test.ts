@@ -21,11 +21,21 @@ describe('observation CSV', () => {
     expect(jsonField('"plain"')).toBe('plain');
   });
 
-  it('writes one line per observation: id, time or interval, result time, result, quality', () => {
+  it('writes one line per observation: id, time or interval, result time, result, quality, QC flag', () => {
     const t = Date.UTC(2026, 0, 1);
-    expect(observationLine([5, t, null, null, 3, null, null])).toBe('5,2026-01-01T00:00:00.000Z,,3,\r\n');
-    expect(observationLine([6, t, t + 60_000, t + 61_000, null, '"x"', '{"qartod":1}'])).toBe(
-      '6,2026-01-01T00:00:00.000Z/2026-01-01T00:01:00.000Z,2026-01-01T00:01:01.000Z,x,"{""qartod"":1}"\r\n',
+    // The quality is composed from what the client sent, the flag and the tests (packed): see qc-quality.ts.
+    expect(observationLine([5, t, null, null, 3, null, null, 4, 400000])).toBe(
+      '5,2026-01-01T00:00:00.000Z,,3,"{""qartod"":{""flag"":4,""tests"":{""gross_range"":4}}}",4\r\n',
+    );
+    expect(observationLine([6, t, t + 60_000, t + 61_000, null, '"x"', '{"note":1}', 1, 0])).toBe(
+      '6,2026-01-01T00:00:00.000Z/2026-01-01T00:01:00.000Z,2026-01-01T00:01:01.000Z,x,"{""qartod"":{""flag"":1,""tests"":{}},""note"":1}",1\r\n',
+    );
+  });
+
+  it('writes a row stored without a flag as not evaluated (2)', () => {
+    const t = Date.UTC(2026, 0, 1);
+    expect(observationLine([7, t, null, null, 3, null, null, null, null])).toBe(
+      '7,2026-01-01T00:00:00.000Z,,3,,2\r\n',
     );
   });
 });

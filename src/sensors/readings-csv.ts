@@ -4,6 +4,7 @@
  * anything structured as its JSON text.
  */
 import { isoInstant, isoSpan } from './iso.js';
+import { qualityJson } from './qc/qc-quality.js';
 
 export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8; header=present';
 
@@ -28,7 +29,18 @@ export function resultField(number: number | null, json: string | null): string 
   return json !== null ? jsonField(json) : number === null ? '' : String(number);
 }
 
-export const OBSERVATION_COLUMNS = ['id', 'phenomenon_time', 'result_time', 'result', 'result_quality'];
+/**
+ * `qc_flag` is the observation's QARTOD flag (1 pass, 2 not evaluated, 3 suspect, 4 fail, 9 missing), 2 for one
+ * stored without a flag; it comes last so that readers of the earlier columns by position are unaffected.
+ */
+export const OBSERVATION_COLUMNS = [
+  'id',
+  'phenomenon_time',
+  'result_time',
+  'result',
+  'result_quality',
+  'qc_flag',
+];
 
 export const DATASET_COLUMNS = [
   'datastream_id',
@@ -50,15 +62,29 @@ export type ObservationTuple = [
   resultTime: number | null,
   resultNumber: number | null,
   resultJson: string | null,
+  /** What the client sent (JSON text); served composed with the QC outcome (`servedQuality`). */
   resultQuality: string | null,
+  qcFlag: number | null,
+  qcTests: number | null,
 ];
 
-/** The fields after `id` of one observation: phenomenon_time, result_time, result, result_quality. */
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+
+/** The `resultQuality` JSON text served for a stored tuple's client quality, flag and tests (from `at`). */
+export const servedQuality = (row: readonly unknown[], at: number): string | null =>
+  qualityJson(row[at] as string | null, numOrNull(row[at + 1]), numOrNull(row[at + 2]));
+
+/** A stored flag as served: a row stored without one (before QC, or with QC off) was not evaluated (2). */
+export const qcFlagOf = (stored: unknown): number =>
+  stored === null || stored === undefined ? 2 : Number(stored);
+
+/** The fields after `id` of one observation: phenomenon_time, result_time, result, result_quality, qc_flag. */
 export function observationFields(row: readonly unknown[], from = 1): string {
   const time = isoSpan(Number(row[from]), row[from + 1] === null ? null : Number(row[from + 1]));
   const resultTime = row[from + 2] === null ? '' : isoInstant(Number(row[from + 2]));
   const result = resultField(row[from + 3] as number | null, row[from + 4] as string | null);
-  return `${time},${resultTime},${result},${jsonField(row[from + 5] as string | null)}`;
+  return `${time},${resultTime},${result},${jsonField(servedQuality(row, from + 5))},${qcFlagOf(row[from + 6])}`;
 }
 
 /** One line of a datastream's CSV. */

@@ -3,12 +3,12 @@
  * rollups by their key, states by datastream, Things by dataset. Large reads come back as arrays (no object
  * per row) or as streams read from one snapshot.
  */
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { RawQuery } from '../db/dialect.js';
 import { jsonArrayAgg } from '../db/json-agg.js';
 import type { Schema } from '../db/schema.js';
-import type { Order } from './read-params.js';
+import type { ObservationQc, Order } from './read-params.js';
 import { storedMinutes } from './minute-pack.js';
 import { AGGREGATE_OF, answerOfTexts, type RollupField, type SeriesAnswer } from './series-answer.js';
 import type { Aggregate, RollupBucket } from './series.js';
@@ -39,9 +39,13 @@ export interface LatestColumns {
   time: (number | null)[];
   end: (number | null)[];
   number: (number | null)[];
+  /** The latest observation's stored QC flag (null: stored without one, or no observation). */
+  flag: (number | null)[];
+  /** Its tests' flags, packed (qc/qc-quality.ts `encodeTests`); null with the flag. */
+  tests: (number | null)[];
   /** JSON text of a result that is not a number (and of booleans). */
   json: (string | null)[];
-  /** JSON text of the result quality. */
+  /** JSON text of what the client sent as result quality (the served JSON is composed with flag and tests). */
   quality: (string | null)[];
 }
 
@@ -50,7 +54,12 @@ export interface ObservationRange {
   start?: number;
   end?: number;
   order: Order;
+  /** Which rows by QC flag (default: every one). */
+  qc?: ObservationQc;
 }
+
+/** Statements per read of the observations of buckets to recompute (bounded parameter lists). */
+const RANGES_PER_READ = 200;
 
 /** The columns every observation read returns, in the order of `ObservationTuple` (readings-csv.ts). */
 const OBSERVATION_COLUMNS = [
@@ -61,7 +70,19 @@ const OBSERVATION_COLUMNS = [
   'o.result_number',
   'o.result_json',
   'o.result_quality',
+  'o.qc_flag',
+  'o.qc_tests',
 ] as const;
+
+/**
+ * The condition of each QC filter, written as SQL literals: a partial index (failed rows) serves only a query
+ * whose condition names its literal value, not a parameter.
+ */
+const QC_CONDITION: Record<Exclude<ObservationQc, 'all'>, RawBuilder<boolean>> = {
+  exclude_failed: sql<boolean>`(o.qc_flag IS NULL OR o.qc_flag <> 4)`,
+  failed: sql<boolean>`o.qc_flag = 4`,
+  pass: sql<boolean>`o.qc_flag = 1`,
+};
 
 /** The stored column of each rollup field. */
 const ROLLUP_COLUMN: Record<RollupField, keyof Schema['sensor_rollups']> = {
@@ -119,6 +140,7 @@ export function readingsRepo(db: Pick<Database, 'kysely' | 'adapter'>) {
       .where('o.datastream_id', '=', range.datastream);
     if (range.start !== undefined) query = query.where('o.phenomenon_time', '>=', range.start);
     if (range.end !== undefined) query = query.where('o.phenomenon_time', '<', range.end);
+    if (range.qc !== undefined && range.qc !== 'all') query = query.where(QC_CONDITION[range.qc]);
     if (after !== undefined)
       query = query.where('o.phenomenon_time', range.order === 'asc' ? '>' : '<', after);
     return query.orderBy('o.phenomenon_time', range.order);
@@ -193,6 +215,9 @@ export function readingsRepo(db: Pick<Database, 'kysely' | 'adapter'>) {
             agg('s.latest_number').as('number'),
             agg('s.latest_json').as('json'),
             agg('s.latest_quality').as('quality'),
+            // The state keeps the latest observation's outcome, revised with it (a spike is decided later).
+            agg('s.latest_qc_flag').as('flag'),
+            agg('s.latest_qc_tests').as('tests'),
           ])
           .where('t.dataset_id', '=', ''),
         1,
@@ -206,6 +231,8 @@ export function readingsRepo(db: Pick<Database, 'kysely' | 'adapter'>) {
         number: column<number | null>(3),
         json: column<string | null>(4),
         quality: column<string | null>(5),
+        flag: column<number | null>(6),
+        tests: column<number | null>(7),
       };
     },
 
@@ -223,16 +250,75 @@ export function readingsRepo(db: Pick<Database, 'kysely' | 'adapter'>) {
      * Observations of several datastreams in a range, by datastream then phenomenon time: `[datastream id,
      * ...tuple]`. The index on (datastream, phenomenon time) gives this order without a sort.
      */
-    streamMany(datastreams: readonly number[], start: number, end: number): AsyncIterable<unknown[][]> {
+    streamMany(
+      datastreams: readonly number[],
+      start: number,
+      end: number,
+      qc: ObservationQc = 'all',
+    ): AsyncIterable<unknown[][]> {
       const query = k
         .selectFrom('sensor_observations as o')
         .select(['o.datastream_id', ...OBSERVATION_COLUMNS])
         .where('o.datastream_id', 'in', datastreams)
         .where('o.phenomenon_time', '>=', start)
         .where('o.phenomenon_time', '<', end)
+        .$if(qc !== 'all', (q) => q.where(QC_CONDITION[qc as Exclude<ObservationQc, 'all'>]))
         .orderBy('o.datastream_id')
         .orderBy('o.phenomenon_time');
       return db.adapter.stream(toRaw(query.compile()), 5000);
+    },
+
+    /**
+     * Phenomenon times of the failed (flag 4) observations with a numeric result in [from, to): the ones rollups
+     * counted and a series leaves out. Read from the partial index of failed rows: nothing to read is the usual case.
+     */
+    async failedTimes(datastream: number, from: number, to: number): Promise<number[]> {
+      const rows = await db.adapter.queryArrays(
+        toRaw(
+          k
+            .selectFrom('sensor_observations as o')
+            .select('o.phenomenon_time')
+            .where('o.datastream_id', '=', datastream)
+            .where(QC_CONDITION.failed)
+            .where('o.phenomenon_time', '>=', from)
+            .where('o.phenomenon_time', '<', to)
+            .where('o.result_number', 'is not', null)
+            .orderBy('o.phenomenon_time')
+            .compile(),
+        ),
+      );
+      return rows.map((r) => Number(r[0]));
+    },
+
+    /** (time, value) of the numeric observations that did not fail, within these [from, to) ranges, in order. */
+    async *valuesNotFailed(
+      datastream: number,
+      ranges: readonly (readonly [number, number])[],
+    ): AsyncIterable<[number, number][]> {
+      for (let i = 0; i < ranges.length; i += RANGES_PER_READ) {
+        const chunk = ranges.slice(i, i + RANGES_PER_READ);
+        const query = k
+          .selectFrom('sensor_observations as o')
+          .select(['o.phenomenon_time', 'o.result_number'])
+          // The datastream in every term: each is then one range of the observations' index (SQLite serves an
+          // OR whose every term is indexable on its own with one index search per term).
+          .where((eb) =>
+            eb.or(
+              chunk.map(([from, to]) =>
+                eb.and([
+                  eb('o.datastream_id', '=', datastream),
+                  eb('o.phenomenon_time', '>=', from),
+                  eb('o.phenomenon_time', '<', to),
+                ]),
+              ),
+            ),
+          )
+          .where('o.result_number', 'is not', null)
+          .where(QC_CONDITION.exclude_failed)
+          .orderBy('o.phenomenon_time');
+        const rows = await db.adapter.queryArrays(toRaw(query.compile()));
+        yield rows.map((r) => [Number(r[0]), Number(r[1])]);
+      }
     },
 
     /**

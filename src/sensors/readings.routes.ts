@@ -11,6 +11,7 @@ import { errors } from '../errors.js';
 import type { Guards } from '../http/guards.js';
 import { isoInstant } from './iso.js';
 import { latestReader } from './latest.js';
+import type { InvestigationLookup } from './qc/qc.types.js';
 import { bucketsJson } from './series-answer.js';
 import {
   nextPageUrl,
@@ -18,7 +19,9 @@ import {
   readFormat,
   readInstant,
   readLimit,
+  readObservationQc,
   readOrder,
+  readSeriesQc,
 } from './read-params.js';
 import { CSV_MEDIA_TYPE } from './readings-csv.js';
 import { readingsRepo } from './readings.repo.js';
@@ -55,25 +58,44 @@ function csvHeaders(reply: FastifyReply, filename: string): FastifyReply {
 
 const range = (q: Query) => ({ start: readInstant('start', q.start), end: readInstant('end', q.end) });
 
+/** The range and the QC filter of a raw observation read. */
+const observationRange = (q: Query) => ({
+  ...range(q),
+  order: readOrder(q.order),
+  qc: readObservationQc(q.qc),
+});
+
 const seriesRequest = (q: Query): SeriesRequest => ({
   plan: readInterval(q.interval),
   aggregates: readAggregates(q.agg),
   ...range(q),
+  qc: readSeriesQc(q.qc),
 });
+
+/** Failed observations left out of a series CSV (the JSON answer says it in `excluded`). */
+export const QC_EXCLUDED_HEADER = 'X-QC-Excluded';
 
 /** Wires the read API onto the app's services and registers its routes; returns the service. */
 export function sensorReadRoutes(
   http: FastifyInstance,
-  services: { db: Pick<Database, 'kysely' | 'adapter'>; catalog: Pick<CatalogService, 'accessOf'> },
+  services: {
+    db: Pick<Database, 'kysely' | 'adapter'>;
+    catalog: Pick<CatalogService, 'accessOf'>;
+    /** The reports desk: which datastreams are under investigation. */
+    reports: { investigations: InvestigationLookup };
+  },
   guards: Guards,
   config: Pick<Config, 'timeZone' | 'publicUrl'>,
 ): ReadingsService {
   const repo = readingsRepo(services.db);
+  // The sensors module knows nothing of the desk: it is handed the lookup.
+  const investigations: InvestigationLookup = (ids) => services.reports.investigations(ids);
   const readings = readingsService({
     repo,
-    latest: latestReader({ repo }),
+    latest: latestReader({ repo, investigations }),
     catalog: services.catalog,
     timeZone: config.timeZone,
+    investigations,
   });
   readingsRoutes(http, readings, guards, config.publicUrl);
   return readings;
@@ -88,11 +110,7 @@ export function readingsRoutes(
   async function observationsCsv(request: FastifyRequest, reply: FastifyReply) {
     const id = readDatastreamId((request.params as { id: string }).id);
     const q = request.query as Query;
-    const { chunks } = await readings.csv(
-      id,
-      { ...range(q), order: readOrder(q.order) },
-      guards.viewer(request),
-    );
+    const { chunks } = await readings.csv(id, observationRange(q), guards.viewer(request));
     csvHeaders(reply, `datastream-${id}-observations.csv`);
     return reply.send(Readable.from(chunks, { objectMode: false }));
   }
@@ -100,8 +118,10 @@ export function readingsRoutes(
   async function seriesCsv(request: FastifyRequest, reply: FastifyReply) {
     const id = readDatastreamId((request.params as { id: string }).id);
     const q = request.query as Query;
-    const { text } = await readings.seriesCsv(id, seriesRequest(q), guards.viewer(request));
-    return csvHeaders(reply, `datastream-${id}-${q.interval}.csv`).send(text);
+    const { text, excluded } = await readings.seriesCsv(id, seriesRequest(q), guards.viewer(request));
+    return csvHeaders(reply, `datastream-${id}-${q.interval}.csv`)
+      .header(QC_EXCLUDED_HEADER, String(excluded))
+      .send(text);
   }
 
   async function latest(format: 'json' | 'geojson', request: FastifyRequest, reply: FastifyReply) {
@@ -118,7 +138,7 @@ export function readingsRoutes(
         tags: ['sensors'],
         summary: "A datastream's observations, page by page",
         description:
-          'Observations in phenomenon-time order (`order=desc` for newest first) within [start, end). Pages of `limit` rows; `next` (and the `Link: rel="next"` header) continues after the last row, without loss or overlap even while new observations arrive. `format=csv` streams every matching row instead.',
+          'Observations in phenomenon-time order (`order=desc` for newest first) within [start, end), each with its QARTOD flag `qcFlag` (1 pass, 2 not evaluated, 3 suspect, 4 fail, 9 missing). Every observation by default, failed ones included (raw reads are for auditing); `qc=exclude_failed`, `qc=failed` or `qc=pass` filter by flag. Pages of `limit` rows; `next` (and the `Link: rel="next"` header) continues after the last row, without loss or overlap even while new observations arrive. `format=csv` streams every matching row instead.',
         params: DatastreamParams,
         querystring: ObservationsQuery,
         response: {
@@ -147,7 +167,7 @@ export function readingsRoutes(
       const id = readDatastreamId((request.params as { id: string }).id);
       const page = await readings.page(
         id,
-        { ...range(q), order: readOrder(q.order), limit: readLimit(q.limit), cursor: q.cursor },
+        { ...observationRange(q), limit: readLimit(q.limit), cursor: q.cursor },
         guards.viewer(request),
       );
       const next = page.next
@@ -167,7 +187,7 @@ export function readingsRoutes(
         tags: ['sensors'],
         summary: "A datastream's observations as CSV",
         description:
-          'Every observation within [start, end), streamed in phenomenon-time order. Columns: id, phenomenon_time, result_time, result, result_quality.',
+          'Every observation within [start, end), streamed in phenomenon-time order. Columns: id, phenomenon_time, result_time, result, result_quality, qc_flag (QARTOD: 1 pass, 2 not evaluated, 3 suspect, 4 fail, 9 missing). Every observation unless `qc` filters by flag.',
         params: DatastreamParams,
         querystring: ObservationsCsvQuery,
         response: { 200: csvContent('The observations, streamed.'), ...errorsOf },
@@ -183,7 +203,7 @@ export function readingsRoutes(
         tags: ['sensors'],
         summary: "A numeric datastream's series of aggregates per bucket",
         description:
-          'Aggregates per bucket, computed from the rollups kept at ingest (never from raw observations). Default range: the last 24 hours for 1m, 5m and 15m, 30 days for 1h, a year for 1d. Buckets without observations are left out. `format=csv` answers the same as CSV.',
+          'Aggregates per bucket, computed from the rollups kept at ingest. Failed values (QARTOD flag 4) are left out by default: the few buckets holding one are recomputed from their raw observations, and `excluded` says how many were left out (a bucket whose every value failed is left out); `qc=all` keeps every value. Default range: the last 24 hours for 1m, 5m and 15m, 30 days for 1h, a year for 1d. Buckets without observations are left out. `investigation` names an open quality report about the datastream. `format=csv` answers the same as CSV.',
         params: DatastreamParams,
         querystring: SeriesQuery,
         response: {
@@ -208,6 +228,9 @@ export function readingsRoutes(
         unit: s.unit,
         start: isoInstant(s.start),
         end: isoInstant(s.end),
+        qc: s.qc,
+        excluded: s.excluded,
+        investigation: s.investigation,
       });
       return reply
         .header('Content-Type', JSON_TYPE)
@@ -221,10 +244,15 @@ export function readingsRoutes(
       schema: {
         tags: ['sensors'],
         summary: "A numeric datastream's series as CSV",
-        description: 'The series endpoint as CSV: a `start` column, then one column per aggregate asked for.',
+        description: `The series endpoint as CSV: a \`start\` column, then one column per aggregate asked for. Failed values are left out unless \`qc=all\`; the header \`${QC_EXCLUDED_HEADER}\` says how many were.`,
         params: DatastreamParams,
         querystring: SeriesCsvQuery,
-        response: { 200: csvContent('The buckets.'), ...errorsOf },
+        response: {
+          200: csvContent(
+            `The buckets; the header ${QC_EXCLUDED_HEADER} gives how many failed values were left out.`,
+          ),
+          ...errorsOf,
+        },
       },
     },
     seriesCsv,
@@ -237,7 +265,7 @@ export function readingsRoutes(
         tags: ['sensors'],
         summary: 'The latest observation of every datastream of a sensor dataset',
         description:
-          'One entry per datastream (null values for one without observations yet). With `Accept: application/geo+json`, the GeoJSON of /latest.geojson.',
+          'One entry per datastream (null values for one without observations yet), with the QARTOD flag of its latest observation (`qcFlag`) and the open quality report about it (`investigation`, or null). With `Accept: application/geo+json`, the GeoJSON of /latest.geojson.',
         params: DatasetParams,
         response: {
           200: {
@@ -265,7 +293,7 @@ export function readingsRoutes(
         tags: ['sensors'],
         summary: 'The latest observations of a sensor dataset as GeoJSON, for live maps',
         description:
-          "A FeatureCollection with one Feature per datastream (id = datastream id) at its Thing's location, its latest value flat in the properties so that a map can style and filter on `result` and `observedProperty` directly.",
+          "A FeatureCollection with one Feature per datastream (id = datastream id) at its Thing's location, its latest value flat in the properties so that a map can style and filter on `result`, `observedProperty` and `qcFlag` directly; `investigation` names an open quality report about the datastream.",
         params: DatasetParams,
         response: {
           200: {
@@ -287,7 +315,7 @@ export function readingsRoutes(
         tags: ['sensors'],
         summary: "A sensor dataset's observations over a period as CSV",
         description:
-          'Every observation of every datastream of the dataset within [start, end), by datastream then phenomenon time, streamed. Columns: datastream_id, datastream, thing_id, thing, observed_property, unit, phenomenon_time, result_time, result, result_quality. Default: the last 24 hours; at most 31 days per request.',
+          'Every observation of every datastream of the dataset within [start, end), by datastream then phenomenon time, streamed. Columns: datastream_id, datastream, thing_id, thing, observed_property, unit, phenomenon_time, result_time, result, result_quality, qc_flag. Every observation unless `qc` filters by flag. Default: the last 24 hours; at most 31 days per request.',
         params: DatasetParams,
         querystring: DatasetCsvQuery,
         response: { 200: csvContent('The observations, streamed.'), ...errorsOf },
@@ -295,7 +323,12 @@ export function readingsRoutes(
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      const download = await readings.datasetCsv(id, range(request.query as Query), guards.viewer(request));
+      const q = request.query as Query;
+      const download = await readings.datasetCsv(
+        id,
+        { ...range(q), qc: readObservationQc(q.qc) },
+        guards.viewer(request),
+      );
       const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
       csvHeaders(reply, `${download.dataset}-observations-${day(download.start)}-${day(download.end)}.csv`);
       return reply.send(Readable.from(download.chunks, { objectMode: false }));

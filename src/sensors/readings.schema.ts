@@ -1,7 +1,7 @@
 /** TypeBox schemas of the sensor read API: parameters as text (read by read-params.ts), answers as documented. */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { AGGREGATES, INTERVALS, MAX_BUCKETS } from './series.js';
-import { DEFAULT_PAGE, MAX_PAGE } from './read-params.js';
+import { DEFAULT_PAGE, MAX_PAGE, OBSERVATION_QC, SERIES_QC } from './read-params.js';
 import { MAX_DOWNLOAD_DAYS } from './readings.service.js';
 
 export const ErrorResponse = { $ref: 'Error#' } as const;
@@ -28,6 +28,13 @@ const order = Type.Optional(
 );
 const strict = { additionalProperties: false } as const;
 
+const observationQc = Type.Optional(
+  Type.String({
+    description: `Which observations by QARTOD flag: ${OBSERVATION_QC.map((v) => `\`${v}\``).join(', ')}. \`all\` (default) returns every observation, failed ones included: raw reads are for auditing. \`exclude_failed\` leaves out flag 4, \`failed\` keeps only flag 4, \`pass\` only flag 1. A row stored without a flag counts as 2 (not evaluated).`,
+    examples: ['exclude_failed'],
+  }),
+);
+
 export const ObservationsQuery = Type.Object(
   {
     start,
@@ -37,6 +44,7 @@ export const ObservationsQuery = Type.Object(
       Type.String({ description: `Observations per page: default ${DEFAULT_PAGE}, at most ${MAX_PAGE}.` }),
     ),
     cursor: Type.Optional(Type.String({ description: 'The token of a `next` link (opaque).' })),
+    qc: observationQc,
     format: Type.Optional(
       Type.String({
         description: '`json` (default) or `csv` (every matching row, streamed; no limit or cursor).',
@@ -46,7 +54,7 @@ export const ObservationsQuery = Type.Object(
   strict,
 );
 
-export const ObservationsCsvQuery = Type.Object({ start, end, order }, strict);
+export const ObservationsCsvQuery = Type.Object({ start, end, order, qc: observationQc }, strict);
 
 const interval = Type.String({
   description: `Bucket width: ${INTERVALS.join(', ')}. 1m and 1h read minute and hour rollups, 5m and 15m group minute rollups, 1d reads the rollups of the city's local days (buckets start at local midnight).`,
@@ -62,6 +70,12 @@ const seriesQuery = {
   ),
   start,
   end,
+  qc: Type.Optional(
+    Type.String({
+      description: `${SERIES_QC.map((v) => `\`${v}\``).join(' or ')}. By default failed values (QARTOD flag 4) are left out of every aggregate, and a bucket whose every value failed is left out; \`all\` keeps every value, as stored.`,
+      examples: ['all'],
+    }),
+  ),
 };
 export const SeriesQuery = Type.Object(
   { ...seriesQuery, format: Type.Optional(Type.String({ description: '`json` (default) or `csv`.' })) },
@@ -79,6 +93,7 @@ export const DatasetCsvQuery = Type.Object(
         description: `Exclusive end (ISO 8601 with a zone). Default: now, or 24 hours after start. At most ${MAX_DOWNLOAD_DAYS} days after start.`,
       }),
     ),
+    qc: observationQc,
   },
   strict,
 );
@@ -91,12 +106,37 @@ export const Unit = Type.Object({
   definition: Nullable(Type.String()),
 });
 
+const QcFlag = Type.Integer({
+  description:
+    'QARTOD flag: 1 pass, 2 not evaluated (also for an observation stored without a flag), 3 suspect, 4 fail, 9 missing. The outcome of each test is in resultQuality.qartod.',
+  enum: [1, 2, 3, 4, 9],
+});
+
+/** An open quality report naming the datastream: the APIs and the pages show it until the report closes. */
+export const Investigation = Nullable(
+  Type.Object(
+    {
+      report: Type.String({ description: 'The report number, such as Q26-0001.' }),
+      url: Nullable(
+        Type.String({
+          description: "The report's public status page (path), or null when it is not public.",
+        }),
+      ),
+      since: Type.String({ description: 'When the report was filed (ISO 8601, UTC).' }),
+    },
+    { description: 'An open quality report about this datastream, or null.' },
+  ),
+);
+
 export const Observation = Type.Object({
   id: Type.Integer(),
   phenomenonTime: Type.String({ description: 'ISO 8601 instant, or `start/end` for an interval.' }),
   resultTime: Nullable(Type.String()),
   result: Type.Unknown({ description: 'A number, true/false, a category (text) or any JSON value.' }),
-  resultQuality: Type.Unknown(),
+  resultQuality: Type.Unknown({
+    description: 'As stored: the QC outcome under `qartod` ({flag, tests}) beside what the sender gave.',
+  }),
+  qcFlag: QcFlag,
   parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 
@@ -118,6 +158,14 @@ export const Series = Type.Object({
   unit: Unit,
   start: Type.String({ description: 'The range answered (buckets whose start lies in [start, end)).' }),
   end: Type.String(),
+  qc: Type.Union([Type.Literal('exclude_failed'), Type.Literal('all')], {
+    description: 'Whether failed values (QARTOD flag 4) were left out (the default) or kept (qc=all).',
+  }),
+  excluded: Type.Integer({
+    description: 'Failed observations left out of the buckets answered (0 with qc=all).',
+    minimum: 0,
+  }),
+  investigation: Investigation,
   buckets: Type.Object(
     {
       start: Type.Array(Type.String(), {
@@ -149,6 +197,8 @@ export const Latest = Type.Object({
       phenomenonTime: Nullable(Type.String()),
       result: Type.Unknown(),
       resultQuality: Type.Unknown(),
+      qcFlag: Nullable(QcFlag),
+      investigation: Investigation,
     }),
   ),
 });
@@ -171,6 +221,8 @@ export const LatestGeoJson = Type.Object({
         phenomenonTime: Nullable(Type.String()),
         result: Type.Unknown(),
         resultQuality: Type.Unknown(),
+        qcFlag: Nullable(QcFlag),
+        investigation: Investigation,
       }),
     }),
   ),

@@ -1,19 +1,23 @@
 /**
- * Reading sensor data: pages and CSV of one datastream's observations, series from rollups, the latest value
- * of every datastream of a dataset, and per-dataset downloads. Who may read follows the catalog: the data of a
- * dataset the viewer may not see does not exist for them (404), and a restricted dataset's data needs
- * permission (403), as its table rows do.
+ * Reading sensor data: pages and CSV of one datastream's observations (each with its QC flag, filtered by flag
+ * when asked), series from rollups (failed values left out by default), the latest value of every datastream of
+ * a dataset, and per-dataset downloads. Who may read follows the catalog: the data of a dataset the viewer may
+ * not see does not exist for them (404), and a restricted dataset's data needs permission (403), as its table
+ * rows do.
  */
 import type { CatalogService, Viewer } from '../catalog/catalog.service.js';
 import { AppError, errors } from '../errors.js';
 import type { LatestReader } from './latest.js';
+import type { Investigation, InvestigationLookup } from './qc/qc.types.js';
 import { resultKind } from './model.js';
 import {
   checkRange,
   datastreamNotFound,
   decodePageCursor,
   encodePageCursor,
+  type ObservationQc,
   type Order,
+  type SeriesQc,
 } from './read-params.js';
 import {
   DATASET_COLUMNS,
@@ -23,6 +27,8 @@ import {
   headerLine,
   observationFields,
   observationLine,
+  qcFlagOf,
+  servedQuality,
 } from './readings-csv.js';
 import type { DatastreamRow, ReadingsRepo } from './readings.repo.js';
 import { answerOf, answerRows, columnsOf, type SeriesAnswer } from './series-answer.js';
@@ -34,6 +40,7 @@ import {
   type Aggregate,
   type IntervalPlan,
 } from './series.js';
+import { excludeFailed } from './series-exclude.js';
 import { isoInstant, isoSpan } from './iso.js';
 import { DAY, HOUR, localDays } from './time.js';
 
@@ -48,13 +55,20 @@ export interface Observation {
   resultTime: string | null;
   result: unknown;
   resultQuality: unknown;
+  /** QARTOD flag: 1 pass, 2 not evaluated (also a row stored without a flag), 3 suspect, 4 fail, 9 missing. */
+  qcFlag: number;
   parameters?: Record<string, unknown>;
 }
 
-export interface PageRequest {
+/** Which observations of a range a raw read returns (by QC flag). */
+export interface ObservationRangeRequest {
   start?: number;
   end?: number;
   order: Order;
+  qc?: ObservationQc;
+}
+
+export interface PageRequest extends ObservationRangeRequest {
   limit: number;
   cursor?: string;
 }
@@ -64,6 +78,8 @@ export interface SeriesRequest {
   aggregates: Aggregate[];
   start?: number;
   end?: number;
+  /** Failed values left out (the default) or kept. */
+  qc?: SeriesQc;
 }
 
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
@@ -74,10 +90,11 @@ function present(row: readonly unknown[]): Observation {
     phenomenonTime: isoSpan(Number(row[1]), row[2] === null ? null : Number(row[2])),
     resultTime: row[3] === null ? null : isoInstant(Number(row[3])),
     result: row[5] !== null ? parse(row[5] as string) : row[4],
-    resultQuality: parse(row[6] as string | null),
+    resultQuality: parse(servedQuality(row, 6)),
+    qcFlag: qcFlagOf(row[7]),
   };
-  if (row[7] !== null && row[7] !== undefined) {
-    observation.parameters = parse(row[7] as string) as Record<string, unknown>;
+  if (row[9] !== null && row[9] !== undefined) {
+    observation.parameters = parse(row[9] as string) as Record<string, unknown>;
   }
   return observation;
 }
@@ -93,6 +110,8 @@ export interface ReadingsOptions {
   latest: LatestReader;
   catalog: Pick<CatalogService, 'accessOf'>;
   timeZone: string;
+  /** Open investigations (quality reports) naming datastreams; none when not given. */
+  investigations?: InvestigationLookup;
   now?: () => number;
 }
 
@@ -101,6 +120,7 @@ export function readingsService({
   latest,
   catalog,
   timeZone,
+  investigations = async () => new Map(),
   now = () => Date.now(),
 }: ReadingsOptions) {
   const dayStart = localDays(timeZone);
@@ -135,7 +155,7 @@ export function readingsService({
     return row;
   }
 
-  async function* observationCsv(id: number, range: { start?: number; end?: number; order: Order }) {
+  async function* observationCsv(id: number, range: ObservationRangeRequest) {
     yield headerLine(OBSERVATION_COLUMNS);
     for await (const batch of repo.stream({ datastream: id, ...range }))
       yield csvChunk(batch, observationLine);
@@ -151,7 +171,7 @@ export function readingsService({
         { observationType: d.observation_type },
       );
     }
-    const { plan, aggregates } = request;
+    const { plan, aggregates, qc = 'exclude_failed' } = request;
     const { start, end } = resolveRange(plan, request, now(), dayStart);
     checkRange(start, end);
     checkBucketCount(plan, start, end);
@@ -163,6 +183,15 @@ export function readingsService({
       const groups = await groupMinutes(repo.minuteRollups(id, from, to), plan.width);
       answer = answerOf(columnsOf(groups), aggregates);
     }
+    let excluded = 0;
+    if (qc === 'exclude_failed') {
+      ({ answer, excluded } = await excludeFailed(
+        repo,
+        { datastream: id, plan, start, end, dayStart },
+        answer,
+      ));
+    }
+    const investigation: Investigation | null = (await investigations([id])).get(id) ?? null;
     return {
       datastream: d,
       interval: plan.interval,
@@ -173,6 +202,9 @@ export function readingsService({
       start,
       end,
       aggregates,
+      qc,
+      excluded,
+      investigation,
       answer,
     };
   }
@@ -188,7 +220,13 @@ export function readingsService({
         request.cursor === undefined
           ? undefined
           : decodePageCursor(request.cursor, { datastream: id, order: request.order }).after;
-      const range = { datastream: id, start: request.start, end: request.end, order: request.order };
+      const range = {
+        datastream: id,
+        start: request.start,
+        end: request.end,
+        order: request.order,
+        qc: request.qc,
+      };
       const rows = await repo.page(range, after, request.limit + 1);
       const more = rows.length > request.limit;
       if (more) rows.length = request.limit;
@@ -204,13 +242,16 @@ export function readingsService({
     },
 
     /** Every observation of the range as CSV text chunks, read from one snapshot as the client takes them. */
-    async csv(id: number, range: { start?: number; end?: number; order: Order }, viewer: Viewer) {
+    async csv(id: number, range: ObservationRangeRequest, viewer: Viewer) {
       const d = await datastream(id, viewer);
       if (range.start !== undefined && range.end !== undefined) checkRange(range.start, range.end);
       return { datastream: d, chunks: observationCsv(id, range) };
     },
 
-    /** Buckets of the range from rollups (never raw rows), with the aggregates asked for, in columns. */
+    /**
+     * Buckets of the range from rollups, with the aggregates asked for, in columns. Failed values are left out
+     * unless `qc: 'all'` (only the buckets holding one are read from raw rows: series-exclude.ts).
+     */
     series,
 
     /** The same buckets as CSV text: `start` then one column per aggregate. */
@@ -219,7 +260,7 @@ export function readingsService({
       const lines = [headerLine(['start', ...s.aggregates])];
       for (const row of answerRows(s.answer))
         lines.push(`${[row.start, ...row.values].map(csvField).join(',')}\r\n`);
-      return { datastream: s.datastream, text: lines.join('') };
+      return { datastream: s.datastream, qc: s.qc, excluded: s.excluded, text: lines.join('') };
     },
 
     /** The latest observation of every datastream of a dataset, as JSON or GeoJSON (UTF-8). */
@@ -232,7 +273,11 @@ export function readingsService({
      * Every observation of a dataset's datastreams in [start, end) as CSV chunks, by datastream then time.
      * Without a range, the last 24 hours; at most MAX_DOWNLOAD_DAYS per request.
      */
-    async datasetCsv(datasetId: string, range: { start?: number; end?: number }, viewer: Viewer) {
+    async datasetCsv(
+      datasetId: string,
+      range: { start?: number; end?: number; qc?: ObservationQc },
+      viewer: Viewer,
+    ) {
       const id = (await readable(datasetId, viewer, () => errors.datasetNotFound(datasetId)))!;
       const end = range.end ?? (range.start !== undefined ? range.start + DAY : now());
       const start = range.start ?? end - DAY;
@@ -245,14 +290,14 @@ export function readingsService({
         );
       }
       const streams = (await repo.datastreamsOfDataset(id)).sort((a, b) => a.id - b.id);
-      return { dataset: id, start, end, chunks: datasetCsv(streams, start, end) };
+      return { dataset: id, start, end, chunks: datasetCsv(streams, start, end, range.qc) };
     },
 
     /** Drops the kept descriptions of a dataset's datastreams (after its Things or Datastreams change). */
     forget: (datasetId?: string) => latest.forget(datasetId),
   };
 
-  async function* datasetCsv(streams: DatastreamRow[], start: number, end: number) {
+  async function* datasetCsv(streams: DatastreamRow[], start: number, end: number, qc?: ObservationQc) {
     yield headerLine(DATASET_COLUMNS);
     const prefixes = new Map(
       streams.map((d) => [
@@ -264,7 +309,7 @@ export function readingsService({
       `${prefixes.get(Number(row[0]))}${observationFields(row, 2)}\r\n`;
     for (let i = 0; i < streams.length; i += STREAMS_PER_READ) {
       const ids = streams.slice(i, i + STREAMS_PER_READ).map((d) => d.id);
-      for await (const batch of repo.streamMany(ids, start, end)) yield csvChunk(batch, line);
+      for await (const batch of repo.streamMany(ids, start, end, qc)) yield csvChunk(batch, line);
     }
   }
 }

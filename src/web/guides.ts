@@ -17,6 +17,10 @@ export const GUIDES: Readonly<Record<string, string>> = {
   'staff-console': 'Staff console: publishing datasets',
   portal: 'The portal: pages, languages and the city folder',
   records: 'The records desk: public records requests',
+  'quality-reports': 'Quality reports: problems with datasets and sensors',
+  status: 'The status board: is every dataset current?',
+  'quality-control': 'Sensor quality control (QARTOD)',
+  stewardship: 'Stewardship: notices, escalation and digests',
   'api-keys': 'API keys',
   'rate-limits': 'Rate limits',
   'access-requests': 'Access requests and data-sharing agreements',
@@ -29,7 +33,18 @@ export const GUIDES: Readonly<Record<string, string>> = {
 export const GUIDE_GROUPS: readonly { title: string; names: readonly string[] }[] = [
   {
     title: 'Using the data and the APIs',
-    names: ['api', 'query-language', 'api-keys', 'rate-limits', 'sensorthings', 'access-requests', 'records'],
+    names: [
+      'api',
+      'query-language',
+      'api-keys',
+      'rate-limits',
+      'sensorthings',
+      'access-requests',
+      'records',
+      'quality-reports',
+      'status',
+      'quality-control',
+    ],
   },
   {
     title: 'Publishing and running the portal',
@@ -38,6 +53,7 @@ export const GUIDE_GROUPS: readonly { title: string; names: readonly string[] }[
       'staff-console',
       'importing',
       'sensors',
+      'stewardship',
       'access',
       'accounts',
       'enforcement-and-audit',

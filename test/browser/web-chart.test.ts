@@ -47,17 +47,23 @@ async function seed(app: App) {
   ids.recent = (await station('Sigler Park')).datastreamIds[0]!;
   ids.old = (await station('Liberty Park')).datastreamIds[0]!;
   const now = Date.now();
+  const items = [
+    ...VALUES.map((result, i) => ({
+      datastreamId: ids.recent,
+      phenomenonTime: new Date(now - (5 - i) * HOUR).toISOString(),
+      result,
+    })),
+    // Three days ago: nothing in the last 24 hours.
+    { datastreamId: ids.old, phenomenonTime: new Date(now - 72 * HOUR).toISOString(), result: 7 },
+  ];
+  // Each received when it was measured, as from a station reporting live: quality control judges the timing
+  // (history received hours late would fail it, and series leave failed values out).
   await app.services.sensors.ingest.ingest(
-    [
-      ...VALUES.map((result, i) => ({
-        datastreamId: ids.recent,
-        phenomenonTime: new Date(now - (5 - i) * HOUR).toISOString(),
-        result,
-      })),
-      // Three days ago: nothing in the last 24 hours.
-      { datastreamId: ids.old, phenomenonTime: new Date(now - 72 * HOUR).toISOString(), result: 7 },
-    ],
+    items,
     { kind: 'admin' },
+    {
+      receivedAt: items.map((item) => Date.parse(item.phenomenonTime)),
+    },
   );
 }
 

@@ -190,8 +190,12 @@ describeBrowser('live page', () => {
       'The map and automatic updates need JavaScript',
     );
     expect(await page.locator('table').count()).toBe(3);
-    expect(await row(page, ids.detector).locator('th').innerText()).toBe(
+    expect(await row(page, ids.detector).locator('th .live-name').innerText()).toBe(
       'Bolsa & Magnolia, northbound: mean speed',
+    );
+    // Each sensor's row links the report form of its dataset, with the sensor chosen.
+    expect(await row(page, ids.detector).locator('th a.live-report__link').getAttribute('href')).toMatch(
+      new RegExp(`/report\\?datastream=${ids.detector}$`),
     );
     expect(await page.locator('#live-map').isVisible()).toBe(false);
     expect(await page.locator('.live-pause').isVisible()).toBe(false);

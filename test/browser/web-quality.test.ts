@@ -29,7 +29,10 @@ const PAGES: { name: string; path: string; scripts: boolean }[] = [
   { name: 'about', path: '/about', scripts: false },
   { name: 'faq', path: '/faq', scripts: false },
   { name: 'guide', path: '/docs/query-language', scripts: false },
+  { name: 'report-form', path: '/datasets/air-quality/report', scripts: false },
+  { name: 'reports', path: '/reports?status=all', scripts: false },
   { name: 'not-found', path: '/no-such-page', scripts: false },
+  { name: 'status', path: '/status', scripts: false },
 ];
 
 const WIDTHS = [

@@ -47,6 +47,92 @@ type Rule =
 const DEVICE = 'device tokens: sensors-ingest, sensors-mqtt and sensorthings-write tests';
 
 const RULES: Record<string, Rule> = {
+  // quality reports: JSON API
+  'GET /api/v1/reports': {
+    rule: 'open',
+    why: 'reports of public data only: restricted and hidden datasets never named (reports-may-not test)',
+  },
+  'GET /api/v1/reports/:number': {
+    rule: 'open',
+    why: 'a report of public data only, else report.not_found (reports-may-not test)',
+  },
+  'GET /api/v1/reports/follow/:token': { rule: 'open', why: 'private link: the token is the key' },
+  'POST /api/v1/reports': {
+    rule: 'open',
+    why: 'filing a report about a dataset the caller may see (reports-filing and reports-may-not tests)',
+  },
+  'GET /api/v1/staff/reports': { rule: 'staff', url: '/api/v1/staff/reports', page: false },
+  'GET /api/v1/staff/reports/:number': { rule: 'staff', url: '/api/v1/staff/reports/x', page: false },
+  'POST /api/v1/staff/reports/:number/assign': {
+    rule: 'staff',
+    method: 'POST',
+    url: '/api/v1/staff/reports/x/assign',
+    page: false,
+  },
+  'POST /api/v1/staff/reports/:number/notes': {
+    rule: 'staff',
+    method: 'POST',
+    url: '/api/v1/staff/reports/x/notes',
+    page: false,
+  },
+  'POST /api/v1/staff/reports/:number/replies': {
+    rule: 'staff',
+    method: 'POST',
+    url: '/api/v1/staff/reports/x/replies',
+    page: false,
+  },
+  'POST /api/v1/staff/reports/:number/status': {
+    rule: 'staff',
+    method: 'POST',
+    url: '/api/v1/staff/reports/x/status',
+    page: false,
+  },
+  // quality reports: pages
+  'GET /datasets/:id/report': { rule: 'metadata', kind: 'table', url: (id) => `/datasets/${id}/report` },
+  'POST /datasets/:id/report': {
+    rule: 'open',
+    why: 'filing a quality report: the dataset as the caller may see it, hidden ones not found (reports-pages test)',
+  },
+  'GET /reports': { rule: 'list', url: '/reports?status=all' },
+  'GET /reports/:number': {
+    rule: 'open',
+    why: 'a report about data the public may read; any other is not found (reports-pages test)',
+  },
+  'GET /reports/filed/:token': { rule: 'open', why: 'private link: the token is the key' },
+  'GET /reports/follow/:token': { rule: 'open', why: 'private link: the token is the key' },
+  'GET /staff/reports': { rule: 'staff', url: '/staff/reports', page: true },
+  'GET /staff/reports/:number': { rule: 'staff', url: '/staff/reports/x', page: true },
+  'POST /staff/reports/:number/assign': {
+    rule: 'staff',
+    method: 'POST',
+    url: '/staff/reports/x/assign',
+    page: true,
+  },
+  'POST /staff/reports/:number/notes': {
+    rule: 'staff',
+    method: 'POST',
+    url: '/staff/reports/x/notes',
+    page: true,
+  },
+  'POST /staff/reports/:number/replies': {
+    rule: 'staff',
+    method: 'POST',
+    url: '/staff/reports/x/replies',
+    page: true,
+  },
+  'POST /staff/reports/:number/status': {
+    rule: 'staff',
+    method: 'POST',
+    url: '/staff/reports/x/status',
+    page: true,
+  },
+  // status board
+  'GET /status': { rule: 'list', url: '/status' },
+  'GET /status.json': { rule: 'list', url: '/status.json' },
+  'GET /api/v1/status': { rule: 'list', url: '/api/v1/status' },
+  // stewardship
+  'GET /api/v1/staff/notices': { rule: 'staff', url: '/api/v1/staff/notices', page: false },
+  'GET /staff/notices': { rule: 'staff', url: '/staff/notices', page: true },
   'GET /': { rule: 'list', url: '/' },
   'GET /about': { rule: 'open', why: "the city's text about the portal" },
   'GET /api/docs': { rule: 'open', why: 'the API reference' },
@@ -201,6 +287,7 @@ const RULES: Record<string, Rule> = {
   'POST /sta/v1.1/*': { rule: 'elsewhere', where: DEVICE },
   'POST /sta/v1.1/Observations': { rule: 'elsewhere', where: DEVICE },
   'POST /sta/v1.1/CreateObservations': { rule: 'elsewhere', where: DEVICE },
+  'PATCH /sta/v1.1/*': { rule: 'staff', method: 'PATCH', url: '/sta/v1.1/Datastreams(1)', page: false },
   'POST /api/v1/observations': { rule: 'elsewhere', where: DEVICE },
   'DELETE /api/v1/account/keys/:id': {
     rule: 'own',

@@ -119,7 +119,8 @@ describeDb('sensors: live feed (SSE)', () => {
       thing: north.id,
       result: minute,
       resultTime: null,
-      resultQuality: null,
+      // Every observation carries the outcome of quality control on ingest.
+      resultQuality: { qartod: { flag: expect.any(Number), tests: expect.any(Object) } },
     });
     expect(event.data.phenomenonTime).toMatch(/^2026-01-06T08:\d\d:00\.000Z$/);
   });

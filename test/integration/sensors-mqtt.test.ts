@@ -278,7 +278,8 @@ describeDb('sensors: MQTT ingest and subscriptions', () => {
     expect(latest.body).toMatchObject({
       phenomenonTime: '2026-01-05T10:40:00.000Z',
       result: 40,
-      resultQuality: 'checked',
+      // The device's own quality, under "reported" beside the quality control outcome (a string is no object).
+      resultQuality: { qartod: { flag: expect.any(Number), tests: expect.any(Object) }, reported: 'checked' },
       resultTime: null,
     });
     expect(latest.body['@iot.id']).toEqual(expect.any(Number));

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARKING_STATE, createSensorDataset, createStation } from '../fixtures/sensors.js';
 import { asItems, ingest, points, shuffled, type Point } from '../fixtures/sensor-readings.js';
-import { createDataset, failure, parseRfc4180, setUpApp } from '../fixtures/tables.js';
-import { describeDb, type TestApp } from '../support/index.js';
+import { createDataset, failure, parseRfc4180 } from '../fixtures/tables.js';
+import { createTestApp, describeDb, type TestApp } from '../support/index.js';
 
 interface ObservationView {
   id: number;
@@ -75,7 +75,16 @@ describeDb('sensors: reading observations and latest values', () => {
   }
 
   beforeAll(async () => {
-    t = await setUpApp();
+    // Reading what was stored, with quality control on ingest off (PLAZA_QC=off): every flag reads as 2 (not
+    // evaluated) and quality sent by a client is kept as sent. Flags set by quality control, and the qc
+    // filters: sensors-read-qc*.test.ts.
+    t = await createTestApp({ config: { qc: false } });
+    const department = await t.injectAsAdmin({
+      method: 'PUT',
+      url: '/api/v1/departments/public-works',
+      payload: { id: 'public-works', name: 'Public Works' },
+    });
+    expect(department.statusCode, department.body).toBe(204);
     const dataset = await createSensorDataset(t, 'air-read');
     bolsa = await createStation(t, dataset, 'Bolsa', ['PM2.5', 'PM10'], [-117.99, 33.75]);
     civic = await createStation(t, dataset, 'Civic', ['PM2.5'], [-117.98, 33.76]);
@@ -152,12 +161,14 @@ describeDb('sensors: reading observations and latest values', () => {
           resultTime: null,
           result: 'occupied, "towed"',
           resultQuality: { qartod: 3 },
+          qcFlag: 2,
         },
         {
           phenomenonTime: '2026-10-01T08:05:00.000Z/2026-10-01T08:10:00.000Z',
           resultTime: '2026-10-01T08:10:02.000Z',
           result: 'free',
           resultQuality: null,
+          qcFlag: 2,
           parameters: { battery: 0.8 },
         },
       ]);
@@ -173,10 +184,17 @@ describeDb('sensors: reading observations and latest values', () => {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+\.csv"/);
       const records = parseRfc4180(res.body.replace(/\r\n$/, ''));
-      expect(records[0]).toEqual(['id', 'phenomenon_time', 'result_time', 'result', 'result_quality']);
+      expect(records[0]).toEqual([
+        'id',
+        'phenomenon_time',
+        'result_time',
+        'result',
+        'result_quality',
+        'qc_flag',
+      ]);
       const sorted = [...series].sort((a, b) => a.time - b.time);
       expect(records.slice(1)).toEqual(
-        sorted.map((p) => [String(ids.get(p.time)), iso(p.time), '', String(p.value), '']),
+        sorted.map((p) => [String(ids.get(p.time)), iso(p.time), '', String(p.value), '', '2']),
       );
       const same = await t.inject(
         `/api/v1/datastreams/${pm}/observations?format=csv&start=${iso(START)}&end=${iso(END)}`,
@@ -194,8 +212,8 @@ describeDb('sensors: reading observations and latest values', () => {
       const res = await t.inject(`/api/v1/datastreams/${space}/observations.csv`);
       const records = parseRfc4180(res.body.replace(/\r\n$/, ''));
       expect(records.slice(1).map((r) => r.slice(1))).toEqual([
-        ['2026-10-01T08:00:00.000Z', '', 'occupied, "towed"', '{"qartod":3}'],
-        ['2026-10-01T08:05:00.000Z/2026-10-01T08:10:00.000Z', '2026-10-01T08:10:02.000Z', 'free', ''],
+        ['2026-10-01T08:00:00.000Z', '', 'occupied, "towed"', '{"qartod":3}', '2'],
+        ['2026-10-01T08:05:00.000Z/2026-10-01T08:10:00.000Z', '2026-10-01T08:10:02.000Z', 'free', '', '2'],
       ]);
     });
 
@@ -216,6 +234,7 @@ describeDb('sensors: reading observations and latest values', () => {
         'result_time',
         'result',
         'result_quality',
+        'qc_flag',
       ]);
       const rows = records.slice(1);
       expect(rows).toHaveLength(series.length + 3 + 2);
@@ -230,6 +249,7 @@ describeDb('sensors: reading observations and latest values', () => {
         '',
         String([...series].sort((a, b) => a.time - b.time)[0]!.value),
         '',
+        '2',
       ]);
       const order = rows.map((r) => `${r[0]!.padStart(6, '0')} ${r[6]}`);
       expect(order).toEqual([...order].sort());
@@ -298,6 +318,8 @@ describeDb('sensors: reading observations and latest values', () => {
         phenomenonTime: '2026-10-02T13:00:00.000Z',
         result: 8,
         resultQuality: null,
+        qcFlag: 2,
+        investigation: null,
       });
       const negotiated = await t.inject({
         url: '/api/v1/datasets/air-read/latest',

@@ -77,7 +77,8 @@ describeDb('SensorThings API 1.1 (write)', () => {
         phenomenonTime: '2025-03-01T00:00:00.000Z',
         resultTime: '2025-03-01T00:01:00.000Z',
         result: 21.5,
-        resultQuality: { flag: 'ok' },
+        // The client's own members are kept beside the outcome of quality control on ingest.
+        resultQuality: { flag: 'ok', qartod: { flag: expect.any(Number), tests: expect.any(Object) } },
         parameters: { sampling: '1 min' },
         'Datastream@iot.navigationLink': `${BASE}/Observations(${id})/Datastream`,
         'FeatureOfInterest@iot.navigationLink': `${BASE}/Observations(${id})/FeatureOfInterest`,
@@ -89,6 +90,48 @@ describeDb('SensorThings API 1.1 (write)', () => {
       expect(datastream.json<Entity>()['@iot.id']).toBe(n.stationA.temperature);
       // Through ingest: the running totals of the datastream count it.
       expect(await count(n.stationA.temperature)).toBe(before + 1);
+    });
+
+    it('filters and selects resultQuality: the outcome by its flags, the client members by path', async () => {
+      const datastream = n.stationA.temperature;
+      const entity = await created('/Observations', {
+        Datastream: { '@iot.id': datastream },
+        phenomenonTime: at(2),
+        result: 22,
+        resultQuality: { note: 'filter me' },
+      });
+      const id = entity['@iot.id'];
+      const { qartod } = entity.resultQuality as { qartod: { flag: number; tests: Record<string, number> } };
+      const read = async (filter: string) => {
+        const res = await n.t.inject(
+          `/sta/v1.1/Datastreams(${datastream})/Observations?$select=id,resultQuality&$filter=${encodeURIComponent(filter)}`,
+        );
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<{ value: Entity[] }>().value;
+      };
+      const mine = `resultQuality/note eq 'filter me'`;
+      expect(await read(mine)).toEqual([{ '@iot.id': id, resultQuality: { qartod, note: 'filter me' } }]);
+      expect((await read(`${mine} and resultQuality/qartod/flag eq ${qartod.flag}`)).length).toBe(1);
+      expect(await read(`${mine} and resultQuality/qartod/flag ne ${qartod.flag}`)).toEqual([]);
+      for (const test of [
+        'gross_range',
+        'climatology',
+        'spike',
+        'rate_of_change',
+        'flat_line',
+        'timing_gap',
+      ]) {
+        const flag = qartod.tests[test];
+        const condition = flag === undefined ? 'eq null' : `eq ${flag}`;
+        expect((await read(`${mine} and resultQuality/qartod/tests/${test} ${condition}`)).length, test).toBe(
+          1,
+        );
+      }
+      expect(await read(`${mine} and resultQuality eq null`)).toEqual([]);
+      const bad = await n.t.inject(
+        `/sta/v1.1/Observations?$filter=${encodeURIComponent('resultQuality/qartod/tests/nothing eq 1')}`,
+      );
+      expect(bad.statusCode).toBe(400);
     });
 
     it('creates under a Datastream, at the time of receipt when phenomenonTime is left out', async () => {

@@ -181,7 +181,9 @@ describeDb('staff console: datasets from the browser', () => {
         '/staff/access-requests',
         '/staff/agreements',
         '/staff/datasets/new',
+        '/staff/notices',
         '/staff/records',
+        '/staff/reports',
       ]);
       const clerkPage = await (await sessionOf(t, clerk)).inject('/staff');
       expect(links(clerkPage.body)).toEqual(['/staff', '/staff/records']);
@@ -194,7 +196,9 @@ describeDb('staff console: datasets from the browser', () => {
         '/staff/datasets/new',
         '/staff/developers',
         '/staff/mailbox',
+        '/staff/notices',
         '/staff/records',
+        '/staff/reports',
       ]);
     });
 

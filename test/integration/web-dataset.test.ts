@@ -139,19 +139,17 @@ describeDb('a dataset page', () => {
       expect(api).toContain('import requests');
     });
 
-    it('links to a mail for the steward about a problem, and to the records desk for unpublished data', () => {
+    it('links to the report form about a problem, and to the records desk for unpublished data', () => {
       const feedback = /<section id="feedback"[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
-      const links = [...feedback.matchAll(/href="(mailto:[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-      expect(links).toHaveLength(1);
-      const problem = new URL(links[0]!);
-      expect(problem.pathname).toBe('data@city.example');
-      expect(problem.searchParams.get('subject')).toBe(
-        'Problem with the dataset “Building Permits” (permits)',
-      );
-      expect(problem.searchParams.get('body')).toContain('/datasets/permits');
+      // A problem is reported with the dataset's own form (routed to its steward), not by mail.
+      expect(feedback).not.toContain('mailto:');
+      const problem =
+        /<a class="usa-button usa-button--outline" href="([^"]+)">Report a problem with this data<\/a>/.exec(
+          feedback,
+        );
+      expect(problem?.[1]).toBe('/datasets/permits/report');
       // Unpublished data is asked for as a public records request, with the dataset's department chosen.
       expect(feedback).toMatch(/href="\/records\?department=[a-z-]+"/);
-      expect(feedback).toContain('Report a problem with this data');
       expect(feedback).toContain('Request data not published here');
     });
 

@@ -87,12 +87,20 @@ describeDb('live page', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     const body = res.body;
     expect(body).toContain('<h1>Live sensors</h1>');
-    expect(body).toMatch(/<tr data-datastream="\d+" data-band="free"><th scope="row">Space A-1<\/th>/);
-    expect(body).toMatch(/<tr data-datastream="\d+" data-band="occupied"><th scope="row">Space A-2<\/th>/);
+    expect(body).toMatch(
+      /<tr data-datastream="\d+" data-band="free"><th scope="row"><span class="live-name">Space A-1<\/span><span class="live-report"><a class="live-report__link" href="\/datasets\/[a-z-]+\/report\?datastream=\d+">Report a problem<span class="usa-sr-only"> \([^)]+\)<\/span><\/a><\/span><\/th>/,
+    );
+    expect(body).toMatch(
+      /<tr data-datastream="\d+" data-band="occupied"><th scope="row"><span class="live-name">Space A-2<\/span><span class="live-report"><a class="live-report__link" href="\/datasets\/[a-z-]+\/report\?datastream=\d+">Report a problem<span class="usa-sr-only"> \([^)]+\)<\/span><\/a><\/span><\/th>/,
+    );
     expect(body).toContain('<td class="live-reading">12.5 µg/m³</td>');
-    expect(body).toMatch(/data-band="moderate"><th scope="row">Sigler Park station/);
+    expect(body).toMatch(
+      /data-band="moderate"><th scope="row"><span class="live-name">Sigler Park station<\/span>/,
+    );
     // A station without a reading yet says so instead of guessing.
-    expect(body).toMatch(/data-band="no_data"><th scope="row">Quiet station<\/th><td class="live-reading">—/);
+    expect(body).toMatch(
+      /data-band="no_data"><th scope="row"><span class="live-name">Quiet station<\/span><span class="live-report"><a class="live-report__link" href="\/datasets\/[a-z-]+\/report\?datastream=\d+">Report a problem<span class="usa-sr-only"> \([^)]+\)<\/span><\/a><\/span><\/th><td class="live-reading">—/,
+    );
     expect(body).toContain('Mar 1, 2026, 12:00 PM PST');
     // Only the layer's observed property: the PM10 stream of the same station is not drawn.
     expect(body).not.toContain('987.25');

@@ -25,6 +25,8 @@ export interface TestAppOptions {
   env?: Record<string, string | undefined>;
   /** Fields set on the Config after it is loaded (applied last). */
   config?: Partial<Config>;
+  /** The clock of services that judge time when no instant is given (the real clock by default). */
+  now?: () => Date;
 }
 
 export interface TestApp {
@@ -119,7 +121,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const db = openDatabase(config);
     cleanups.push(() => db.close());
     await migrateToLatest(db);
-    const app = await buildApp(config, db);
+    const app = await buildApp(config, db, { now: options.now });
     cleanups.push(() => app.http.close());
     return {
       app,

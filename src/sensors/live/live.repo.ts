@@ -9,7 +9,10 @@ export interface LatestRow {
   resultTime: number | null;
   number: number | null;
   json: string | null;
+  /** What the client sent (JSON text); the served resultQuality is composed with the QC flag and tests. */
   quality: string | null;
+  qcFlag: number | null;
+  qcTests: number | null;
 }
 
 export function liveRepo(db: Kysely<Schema>) {
@@ -25,6 +28,8 @@ export function liveRepo(db: Kysely<Schema>) {
           'latest_number as number',
           'latest_json as json',
           'latest_quality as quality',
+          'latest_qc_flag as qcFlag',
+          'latest_qc_tests as qcTests',
         ])
         .where('datastream_id', '=', datastreamId)
         .executeTakeFirst();

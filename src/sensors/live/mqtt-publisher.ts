@@ -6,11 +6,15 @@
  */
 import type { Aedes, Client } from 'aedes';
 import type { ObservationEvent } from '../ingest.service.js';
+import { qualityValue } from '../qc/qc-quality.js';
 import { formatInstant } from '../time.js';
 import type { LiveAccess } from './live-access.js';
 import type { LiveEntry, LiveHub } from './live-hub.js';
 import type { LiveRepo } from './live.repo.js';
 import { ALL_OBSERVATIONS, datastreamTopic } from './mqtt-topics.js';
+
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
 
 /** The part of aedes' persistence interface that keeps retained messages. */
 interface RetainedStore {
@@ -179,7 +183,7 @@ export function mqttPublisher({
         phenomenonTime,
         resultTime: row.resultTime === null ? null : formatInstant(row.resultTime),
         result,
-        resultQuality: row.quality === null ? null : (JSON.parse(row.quality) as unknown),
+        resultQuality: qualityValue(row.quality, numOrNull(row.qcFlag), numOrNull(row.qcTests)),
       };
       keep(datastreamId, payloadOf(o, datasetId));
     },

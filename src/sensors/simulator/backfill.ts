@@ -88,14 +88,17 @@ export function startBackfill(options: BackfillOptions): Backfill {
     log.info(
       `sensor backfill: ${Math.ceil(((progress(plan).total - progress(plan).done) * CHUNK) / HOUR)} hours of history to write`,
     );
-    /** Stores one chunk; resolves with the observations created. */
-    const store = async (items: ObservationInput[]) => {
+    /**
+     * Stores one chunk; resolves with the observations created. Each is received when its device sent it, so
+     * that history is checked (future times, quality control) as it would have been live.
+     */
+    const store = async (items: ObservationInput[], sent: number[]) => {
       let created = 0;
       for (let i = 0; i < items.length; i += BATCH) {
         for (const result of await ingest.ingest(
           items.slice(i, i + BATCH),
           { kind: 'admin' },
-          { live: false },
+          { live: false, receivedAt: sent.slice(i, i + BATCH) },
         )) {
           if (result.status === 'created') created++;
         }
@@ -122,12 +125,15 @@ export function startBackfill(options: BackfillOptions): Backfill {
     let ahead = 0;
     for (let next = nextChunk(plan); next && !stopped; next = nextChunk(plan, ahead)) {
       const items: ObservationInput[] = [];
+      const sent: number[] = [];
       for (const delivery of networkDeliveries(network, ...next.range)) {
         const id = datastreams.get(delivery.stream.key);
-        if (id !== undefined) items.push(observationOf(delivery, id));
+        if (id === undefined) continue;
+        items.push(observationOf(delivery, id));
+        sent.push(delivery.at);
       }
       await settle();
-      pending = { segment: next.segment, created: store(items) };
+      pending = { segment: next.segment, created: store(items, sent) };
       pending.created.catch(() => undefined);
       ahead = 1;
       // Generating a chunk is synchronous work: let requests and the live simulation in first.

@@ -4,6 +4,7 @@
  * milliseconds; intervals are `start/end`. Optional properties without a value are left out; an Observation's
  * `resultTime` and `result` are always there (null allowed).
  */
+import { qualityJson } from '../../sensors/qc/qc-quality.js';
 import type { EntityName, EntityType } from './model.js';
 import type { Row } from './sta.repo.js';
 
@@ -11,6 +12,9 @@ const iso = (ms: unknown) => (ms === null || ms === undefined ? null : new Date(
 
 const interval = (start: unknown, end: unknown) =>
   start === null || start === undefined ? null : `${iso(start)}/${iso(end ?? start)}`;
+
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
 
 function json(text: unknown): unknown {
   if (typeof text !== 'string') return null;
@@ -52,9 +56,17 @@ export function propertyValue(entity: EntityName, row: Row, name: string): unkno
     case 'location':
     case 'feature':
     case 'properties':
-    case 'resultQuality':
     case 'parameters':
-      return json(row[name === 'resultQuality' ? 'result_quality' : name]);
+      return json(row[name]);
+    case 'resultQuality':
+      // Stored in parts (what the client sent, the QC flag and tests): composed as served everywhere.
+      return json(
+        qualityJson(
+          typeof row.result_quality === 'string' ? row.result_quality : null,
+          numOrNull(row.qc_flag),
+          numOrNull(row.qc_tests),
+        ),
+      );
     case 'observedArea':
       return json(row.observed_area);
     case 'observationType':

@@ -2,7 +2,9 @@
  * OGC SensorThings API 1.1, write side, at `/sta/v1.1`: Observations created one at a time
  * (`POST /Observations`, `POST /Datastreams({id})/Observations`) or in the dataArray shape
  * (`POST /CreateObservations`). Writers authenticate as on Plaza's own ingest API: a device token (its own
- * Thing's datastreams only) or the admin token. No other entity can be created, changed or deleted here.
+ * Thing's datastreams only) or the admin token. The admin may also change a Datastream's or an
+ * ObservedProperty's name, description and properties (their quality control configuration, `properties.qc`)
+ * with PATCH. No other entity can be created, changed or deleted here.
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -15,6 +17,7 @@ import { writerResolver } from '../../sensors/ingest.routes.js';
 import type { IngestService } from '../../sensors/ingest.service.js';
 import { staRepo } from './sta.repo.js';
 import { sensorThingsService, STA_PREFIX } from './sta.service.js';
+import { staEntityWriteService, type PatchableEntity } from './sta-write-entities.js';
 import { staWriteRepo } from './sta-write.repo.js';
 import { staWriteService } from './sta-write.service.js';
 
@@ -24,6 +27,8 @@ export interface SensorThingsWriteDeps {
   guards: Guards;
   ingest: Pick<IngestService, 'ingest'>;
   devices: DevicesService;
+  /** Quality control configurations to forget when an entity's properties change. */
+  qc?: { invalidate(datastreamId?: number): void };
 }
 
 const ErrorResponse = { $ref: 'Error#' } as const;
@@ -45,6 +50,7 @@ const ANSWERS =
   'Answers 201 with the Observation, and its address in `Location`; 409 `observation.duplicate` when the datastream already has an Observation at that phenomenonTime; a rejected Observation answers its code and reason (`observation.invalid_result`, `observation.future_time`, `observation.forbidden_datastream`...).';
 
 const DATASTREAM_OBSERVATIONS = /^Datastreams\((\d{1,15})\)\/Observations\/?$/;
+const PATCHABLE = /^(Datastreams|ObservedProperties)\((\d{1,15})\)\/?$/;
 
 function sendCreated(reply: FastifyReply, { location, entity }: { location: string; entity: unknown }) {
   // Serialized here, so that members keep the order SensorThings writes them in.
@@ -67,6 +73,10 @@ export function sensorThingsWriteRoutes(
   });
   const service = staWriteService({ ingest: deps.ingest, repo: staWriteRepo(deps.db), reader });
   const writerOf = writerResolver(deps.guards, deps.devices);
+  const entities = staEntityWriteService({
+    repo: staWriteRepo(deps.db),
+    invalidateQc: (id) => deps.qc?.invalidate(id),
+  });
   const responses = {
     400: ErrorResponse,
     401: ErrorResponse,
@@ -121,4 +131,26 @@ export function sensorThingsWriteRoutes(
     const writer = await writerOf(request);
     return sendCreated(reply, await service.createObservation(request.body, Number(match[1]), writer));
   });
+
+  // `Datastreams({id})`, `ObservedProperties({id})`: ids inside segments again, outside OpenAPI's reach.
+  http.patch(
+    `${STA_PREFIX}/*`,
+    { schema: { hide: true }, onRequest: deps.guards.admin },
+    async (request, reply) => {
+      const path = (request.params as { '*': string })['*'];
+      const match = PATCHABLE.exec(path);
+      if (!match) {
+        throw errors.staUnsupported(
+          `Only Datastreams and ObservedProperties can be changed: PATCH ${STA_PREFIX}/Datastreams({id}) or ${STA_PREFIX}/ObservedProperties({id}), not ${STA_PREFIX}/${path}.`,
+        );
+      }
+      const entity = match[1] as PatchableEntity;
+      await entities.patch(entity, Number(match[2]), request.body);
+      const shown = await reader.read(`${entity}(${match[2]})`, [], { admin: true });
+      return reply
+        .status(200)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(shown.kind === 'json' ? shown.body : null));
+    },
+  );
 }

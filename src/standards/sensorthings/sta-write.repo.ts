@@ -1,6 +1,7 @@
 /**
  * The lookups the SensorThings write side needs around ingest (which never inserts here): the stored
- * observation a duplicate collided with, and which FeaturesOfInterest exist.
+ * observation a duplicate collided with, and which FeaturesOfInterest exist; and the updates of the entities
+ * a PATCH may change.
  */
 import type { Database } from '../../db/database.js';
 
@@ -29,6 +30,23 @@ export function staWriteRepo(db: Database) {
         for (const row of rows) found.set(Number(row.phenomenon_time), Number(row.id));
       }
       return found;
+    },
+
+    /** Updates columns of a Datastream or ObservedProperty; false when there is no such entity. */
+    async updateEntity(
+      table: 'sensor_datastreams' | 'sensor_observed_properties',
+      id: number,
+      values: Record<string, string | null>,
+    ): Promise<boolean> {
+      if (Object.keys(values).length === 0) {
+        return (await k.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+      }
+      const result = await k
+        .updateTable(table)
+        .set(values as never)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     /** Those of these FeatureOfInterest ids that exist. */

@@ -12,6 +12,8 @@ import { LIVE_STYLES } from './styles/live.js';
 import { CONTENT_STYLES } from './styles/content.js';
 import { DEVELOPERS_STYLES } from './styles/developers.js';
 import { RECORDS_STYLES } from './styles/records.js';
+import { REPORTS_STYLES } from './styles/reports.js';
+import { STATUS_STYLES } from './styles/status.js';
 import { vendorUrl } from './vendor.js';
 
 export function themeStylesheet(city: City): string {
@@ -33,6 +35,8 @@ export function themeStylesheet(city: City): string {
     CONTENT_STYLES,
     DEVELOPERS_STYLES,
     RECORDS_STYLES,
+    REPORTS_STYLES,
+    STATUS_STYLES,
     `:root{--brand:${city.colours.primary};--brand-dark:${city.colours.primaryDark};--accent:${city.colours.accent}}`,
   ].join('\n');
 }

@@ -8,6 +8,7 @@ import * as L from 'leaflet';
 import { markerText, type LayerKind } from '../live/live-bands.js';
 import { fanOffsets, placeKey } from './_geo-fan.js';
 import { readingText, type Formats, type LiveText, type Reading } from './_live-readings.js';
+import { badgeText, reportUrl } from './_report-link.js';
 
 export interface BasemapConfig {
   basemap: string;
@@ -58,6 +59,28 @@ function popup(reading: Reading, f: Formats, text: LiveText): HTMLElement {
   const when = document.createElement('p');
   when.textContent = reading.time ? f.dateTime.format(new Date(reading.time)) : '—';
   box.append(name, value, when);
+  const inv = reading.investigation;
+  if (inv) {
+    const badge = document.createElement('p');
+    badge.className = 'reports-badge reports-badge--small';
+    const words = badgeText(text.investigation, inv);
+    if (inv.url) {
+      const link = document.createElement('a');
+      link.href = inv.url;
+      link.textContent = words;
+      badge.append(link);
+    } else badge.textContent = words;
+    box.append(badge);
+  }
+  if (reading.dataset) {
+    const line = document.createElement('p');
+    const report = document.createElement('a');
+    report.className = 'live-report__link';
+    report.href = reportUrl(reading.dataset, { datastream: reading.datastream });
+    report.textContent = text.report;
+    line.append(report);
+    box.append(line);
+  }
   return box;
 }
 

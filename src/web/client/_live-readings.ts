@@ -4,6 +4,7 @@
  */
 import { DATE_TIME_OPTIONS } from '../format.js';
 import { bandOf, markerText, takenAt, type Band, type LayerKind } from '../live/live-bands.js';
+import type { Investigation } from './_report-link.js';
 
 export interface LiveText {
   bands: Record<string, string>;
@@ -12,6 +13,9 @@ export interface LiveText {
   interrupted: string;
   pause: string;
   resume: string;
+  /** "Report a problem" and "Under investigation: {number}". */
+  report: string;
+  investigation: string;
 }
 
 export interface Reading {
@@ -23,6 +27,10 @@ export interface Reading {
   /** When it was taken (ISO), null before the first reading. */
   time: string | null;
   band: Band;
+  /** The dataset the reading belongs to (its report form). */
+  dataset: string;
+  /** An open problem report naming the datastream. */
+  investigation: Investigation | null;
   row?: HTMLTableRowElement;
   /** Called after a change, to redraw the reading's marker. */
   redraw?: (reading: Reading) => void;
@@ -64,13 +72,24 @@ export function readTables(root: HTMLElement): Map<number, Reading> {
   const readings = new Map<number, Reading>();
   for (const section of root.querySelectorAll<HTMLElement>('section[data-layer]')) {
     const kind = section.dataset.layer as LayerKind;
+    const dataset = section.dataset.dataset ?? '';
     for (const row of section.querySelectorAll<HTMLTableRowElement>('tr[data-datastream]')) {
       const datastream = Number(row.dataset.datastream);
       const time = row.querySelector('time')?.getAttribute('datetime') ?? null;
+      let investigation: Investigation | null = null;
+      try {
+        investigation = row.dataset.investigation
+          ? (JSON.parse(row.dataset.investigation) as Investigation)
+          : null;
+      } catch {
+        investigation = null;
+      }
       readings.set(datastream, {
         kind,
         datastream,
-        name: row.querySelector('th')?.textContent?.trim() ?? '',
+        dataset,
+        investigation,
+        name: (row.querySelector('.live-name') ?? row.querySelector('th'))?.textContent?.trim() ?? '',
         unit: null,
         result: undefined,
         time,

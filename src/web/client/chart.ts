@@ -15,10 +15,12 @@ import {
 } from './_chart-choice.js';
 import { drawChart } from './_chart-draw.js';
 import { bucketTable, summarize, type SeriesAnswer, type TableText } from './_chart-summary.js';
+import { badgeText, reportUrl, type Investigation } from './_report-link.js';
 
 interface ChartConfig {
-  datastreams: Record<string, { name: string; unit: string | null }>;
+  datastreams: Record<string, { name: string; unit: string | null; investigation?: Investigation | null }>;
   choice: ChartChoice;
+  dataset: string;
   locale: string;
   timeZone: string | null;
   text: TableText & {
@@ -31,6 +33,7 @@ interface ChartConfig {
     noData: string;
     failed: string;
     summary: string;
+    investigation: string;
   };
 }
 
@@ -46,6 +49,8 @@ function start(section: HTMLElement, config: ChartConfig): void {
   const details = section.querySelector<HTMLDetailsElement>('details.chart-table');
   const chosen = section.querySelector<HTMLElement>('.chart-chosen');
   const links = section.querySelectorAll<HTMLAnchorElement>('.chart-links a');
+  const reportLink = section.querySelector<HTMLAnchorElement>('a[data-chart-report]');
+  const badge = section.querySelector<HTMLElement>('[data-chart-investigation]');
   if (!form || !frame || !canvas || !summary || !tableBody || !details) return;
   frame.hidden = false;
   const text = config.text;
@@ -64,6 +69,20 @@ function start(section: HTMLElement, config: ChartConfig): void {
     const adjusted = interval === '5m' && period === '1y';
     if (adjusted) interval = '1h';
     return { datastream: Number(data.get('chart_stream')), interval, period, adjusted };
+  };
+
+  /** The sensor's badge: from the series answer when it says, else from the page's latest readings. */
+  const mark = (investigation: Investigation | null | undefined) => {
+    if (!badge) return;
+    badge.hidden = !investigation;
+    if (!investigation) return badge.replaceChildren();
+    const words = badgeText(text.investigation, investigation);
+    if (investigation.url) {
+      const link = document.createElement('a');
+      link.href = investigation.url;
+      link.textContent = words;
+      badge.replaceChildren(link);
+    } else badge.replaceChildren(words);
   };
 
   async function show(choice: ChartChoice) {
@@ -85,6 +104,13 @@ function start(section: HTMLElement, config: ChartConfig): void {
     const [csv, json] = links;
     if (csv) csv.href = seriesUrl(choice, now, 'csv');
     if (json) json.href = seriesUrl(choice, now);
+    const period = range(choice.period, now);
+    if (reportLink)
+      reportLink.href = reportUrl(config.dataset, {
+        datastream: choice.datastream,
+        ...{ from: period.start, to: period.end },
+      });
+    mark(stream?.investigation);
     canvas!.setAttribute('aria-label', fill(text.label, { series: name }));
     summary!.textContent = text.loading;
 
@@ -100,6 +126,8 @@ function start(section: HTMLElement, config: ChartConfig): void {
       return;
     }
     if (ticket !== asked) return;
+    const said = (answer as SeriesAnswer & { investigation?: Investigation | null }).investigation;
+    if (said !== undefined) mark(said);
     chart?.destroy();
     chart = undefined;
     const stats = summarize(answer);

@@ -8,6 +8,7 @@ import type { LayerKind } from '../live/live-bands.js';
 import { openFeed, type Feed } from './_live-feed.js';
 import { createMap, placeMarks, type BasemapConfig, type Placed } from './_live-map.js';
 import { apply, formats, readTables, recount, type Formats, type LiveText } from './_live-readings.js';
+import type { Investigation } from './_report-link.js';
 
 interface LiveConfig {
   layers: { kind: LayerKind; dataset: string; observedProperty: string }[];
@@ -27,6 +28,7 @@ interface LatestFeature {
     unit: string | null;
     phenomenonTime: string | null;
     result: unknown;
+    investigation?: Investigation | null;
   };
 }
 
@@ -79,10 +81,13 @@ function start(root: HTMLElement, config: LiveConfig): void {
             result: null,
             time: null,
             band: 'no_data',
+            dataset: layer.dataset,
+            investigation: null,
           };
           readings.set(p.datastream, reading);
         }
         reading.unit = p.unit;
+        if (p.investigation !== undefined) reading.investigation = p.investigation;
         apply(reading, { result: p.result, phenomenonTime: p.phenomenonTime, unit: p.unit }, f, text);
         const g = feature.geometry;
         if (g?.type === 'Point' && Array.isArray(g.coordinates)) {

@@ -8,12 +8,14 @@ import { vendorUrl } from '../assets/vendor.js';
 import {
   INTERVALS,
   PERIODS,
+  range,
   readChoice,
   seriesUrl,
   type ChartChoice,
   type Interval,
   type Period,
 } from '../client/_chart-choice.js';
+import { badgeText, reportUrl, type Investigation } from '../client/_report-link.js';
 import { Fragment, h, type SafeHtml } from '../html.js';
 import type { T } from '../i18n/index.js';
 import { LANGUAGES } from '../i18n/lang.js';
@@ -47,6 +49,35 @@ export function chartable(datastreams: readonly LatestReading[]): Map<string, La
 }
 
 const optionLabel = (d: LatestReading) => (d.unit ? `${d.name} (${d.unit})` : d.name);
+
+/** The chosen sensor's badge (when a report names it) and its "Report a problem" link for the period shown. */
+export function ChartReport(props: {
+  site: SiteInfo;
+  datasetId: string;
+  choice: ChartChoice;
+  investigation: Investigation | null | undefined;
+  now: number;
+}): SafeHtml {
+  const r = props.site.t.reports;
+  const { start, end } = range(props.choice.period, props.now);
+  const inv = props.investigation;
+  const text = inv ? badgeText(r.underInvestigation('{number}'), inv) : '';
+  return (
+    <div class="chart-report">
+      <p class="reports-badge" data-chart-investigation="" hidden={inv ? undefined : true}>
+        {inv?.url ? <a href={inv.url}>{text}</a> : text}
+      </p>
+      <p class="chart-report__link">
+        <a
+          href={reportUrl(props.datasetId, { datastream: props.choice.datastream, from: start, to: end })}
+          data-chart-report=""
+        >
+          {r.reportSensor}
+        </a>
+      </p>
+    </div>
+  );
+}
 
 function ChoiceForm(props: {
   site: SiteInfo;
@@ -142,8 +173,11 @@ export function ChartSection(props: {
   const now = props.now ?? Date.now();
   const stream = streams.find((d) => d.id === choice.datastream)!;
   const config = {
-    datastreams: Object.fromEntries(streams.map((d) => [d.id, { name: d.name, unit: d.unit }])),
+    datastreams: Object.fromEntries(
+      streams.map((d) => [d.id, { name: d.name, unit: d.unit, investigation: d.investigation ?? null }]),
+    ),
     choice,
+    dataset: dataset.id,
     locale: LANGUAGES[site.lang].locale,
     timeZone: site.timeZone,
     text: {
@@ -163,6 +197,7 @@ export function ChartSection(props: {
       colMin: t.colMin,
       colMax: t.colMax,
       colCount: t.colCount,
+      investigation: site.t.reports.underInvestigation('{number}'),
     },
   };
   return wrap(
@@ -173,6 +208,13 @@ export function ChartSection(props: {
         {t.chosen(optionLabel(stream), INTERVAL_LABELS[choice.interval](t), PERIOD_LABELS[choice.period](t))}
         {choice.adjusted ? <> {t.adjusted}</> : null}
       </p>
+      <ChartReport
+        site={site}
+        datasetId={dataset.id}
+        choice={choice}
+        investigation={stream.investigation}
+        now={now}
+      />
       <script type="application/json" id="chart-config">
         {jsonScript(config)}
       </script>

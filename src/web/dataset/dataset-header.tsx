@@ -103,7 +103,15 @@ export function DatasetHeader(props: HeaderProps): SafeHtml {
             <li class="usa-tag badge-restricted">{t.statusLabel(d.status)}</li>
           ) : null}
         </ul>
-        <p class="freshness-note">{freshnessSentence(site, d, fresh, props.lastUpdate)}</p>
+        <p class="freshness-note">
+          {freshnessSentence(site, d, fresh, props.lastUpdate)}
+          {fresh.state === 'overdue' ? (
+            <>
+              {' '}
+              <a href="/status">{site.t.status.fromDataset}</a>
+            </>
+          ) : null}
+        </p>
         <p class="dataset-actions">
           {readable && csv && d.kind !== 'sensor' ? (
             <a class="usa-button" href={csv.url} type={csv.mediaType}>

@@ -4,12 +4,13 @@
  * datastream (sensor datasets). Visibility is the catalog's: a dataset the visitor may not see is not found.
  */
 import type { Dataset } from '../../catalog/catalog.schema.js';
-import type { Viewer } from '../../catalog/catalog.service.js';
+import { PUBLIC_VIEWER, type Viewer } from '../../catalog/catalog.service.js';
 import { freshness, type Freshness } from '../../catalog/freshness.js';
 import type { WebContext } from '../web-context.js';
 import { newestReading, type LatestReading } from './latest-readings.js';
 import { loadTablePreview, type TablePreview } from './table-query.js';
 import type { TableState } from './table-state.js';
+import type { ReportSummary } from '../../desk/reports/reports.types.js';
 
 export interface DatasetView {
   dataset: Dataset;
@@ -22,6 +23,23 @@ export interface DatasetView {
   table?: TablePreview;
   /** The latest reading of each datastream, for a sensor dataset the visitor may read. */
   latest?: readonly LatestReading[];
+  /** Open public problem reports (only for datasets whose data the public may read). */
+  openReports?: { total: number; results: readonly ReportSummary[] };
+}
+
+/** How many open reports the dataset page lists (the public list has them all). */
+export const OPEN_REPORTS_SHOWN = 5;
+
+/** The dataset's open problem reports, when its reports are public; nothing for any other dataset. */
+async function openReportsOf(ctx: WebContext, dataset: Dataset): Promise<DatasetView['openReports']> {
+  const { catalog, reports } = ctx.services;
+  if (dataset.status !== 'published' || !catalog.mayRead(dataset, PUBLIC_VIEWER)) return undefined;
+  const found = await reports.publicList({
+    datasetId: dataset.id,
+    status: 'open',
+    limit: OPEN_REPORTS_SHOWN,
+  });
+  return found.total > 0 ? found : undefined;
 }
 
 /** Whether a dataset has a table to preview. */
@@ -41,21 +59,25 @@ export async function loadDatasetView(
   if (dataset.kind === 'sensor') {
     const latest = readable ? await ctx.latest(dataset.id, viewer) : undefined;
     const lastUpdate = (latest && newestReading(latest)) ?? dataset.data_updated_at;
+    const openReports = await openReportsOf(ctx, dataset);
     return {
       dataset,
       readable,
       freshness: freshness(dataset.update_frequency, lastUpdate, now),
       lastUpdate,
       ...(latest && { latest }),
+      ...(openReports && { openReports }),
     };
   }
   const table =
     readable && hasTable(dataset) ? await loadTablePreview(queries, dataset, viewer, state) : undefined;
+  const openReports = await openReportsOf(ctx, dataset);
   return {
     dataset,
     readable,
     freshness: freshness(dataset.update_frequency, dataset.data_updated_at, now),
     lastUpdate: dataset.data_updated_at,
     ...(table && { table }),
+    ...(openReports && { openReports }),
   };
 }

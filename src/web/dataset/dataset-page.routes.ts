@@ -13,6 +13,7 @@ import { hasTable, loadDatasetView } from './dataset-model.js';
 import { loadTablePreview } from './table-query.js';
 import { readTableState, tableSearch, type QueryValues } from './table-state.js';
 import { TableView } from './table-view.js';
+import { WithdrawnPage } from './withdrawn-page.js';
 
 type Request = { Params: { id: string }; Querystring: QueryValues };
 
@@ -31,6 +32,9 @@ export function datasetPageRoutes(app: FastifyInstance, ctx: WebContext): void {
       return ctx.pages.sendPublic(reply, DatasetPage({ site, ...view, indexable }));
     } catch (error) {
       if (!(error instanceof AppError && error.status === 404)) throw error;
+      // A dataset the stewardship watch withdrew until its metadata is complete: gone for now, with a note.
+      const note = await ctx.services.stewardship.withdrawal(id);
+      if (note) return ctx.pages.send(reply, WithdrawnPage({ site, note }), 410);
       const t = site.t.common;
       return ctx.pages.send(
         reply,

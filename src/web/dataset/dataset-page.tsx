@@ -135,7 +135,7 @@ export function DatasetPage(model: DatasetPageModel): SafeHtml {
         rows={model.table?.rows}
         latest={model.latest}
       />
-      <FeedbackSection site={site} dataset={d} />
+      <FeedbackSection site={site} dataset={d} openReports={model.openReports} />
     </Layout>
   );
 }

@@ -1,11 +1,12 @@
 /**
  * Downloads (each format with what it suits, its row count, and the licence to honour) and the two ways to
- * reach the steward: report a problem, ask for data that is not published. Until the forms exist, both open
- * an email with a subject and a body that name the dataset.
+ * reach the steward: report a problem (the dataset's report form, with the open public reports listed below it)
+ * and ask for data that is not published (the records desk's form).
  */
 import type { Dataset, Distribution } from '../../catalog/catalog.schema.js';
 import { Fragment, h, type SafeHtml } from '../html.js';
 import type { SiteInfo } from '../pages/layout.js';
+import type { ReportSummary } from '../../desk/reports/reports.types.js';
 
 function formatNote(site: SiteInfo, x: Distribution): string {
   const t = site.t.dataset;
@@ -98,29 +99,23 @@ export function DownloadsSection(props: { site: SiteInfo; dataset: Dataset; read
   );
 }
 
-/** A mailto: URL with a subject and a body. */
-export function mailto(address: string, subject: string, body: string): string {
-  return `mailto:${encodeURIComponent(address).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
-}
-
-export function FeedbackSection(props: { site: SiteInfo; dataset: Dataset }): SafeHtml {
+export function FeedbackSection(props: {
+  site: SiteInfo;
+  dataset: Dataset;
+  /** Open public problem reports of the dataset (only given when its data is public). */
+  openReports?: { total: number; results: readonly ReportSummary[] } | undefined;
+}): SafeHtml {
   const { site, dataset } = props;
   const t = site.t.dataset;
-  const page = `${site.publicUrl}/datasets/${encodeURIComponent(dataset.id)}`;
-  const email = dataset.steward.email;
+  const r = site.t.reports;
+  const id = encodeURIComponent(dataset.id);
+  const open = props.openReports;
   return (
     <section id="feedback" aria-labelledby="feedback-heading" class="dataset-section">
       <h2 id="feedback-heading">{t.feedbackHeading}</h2>
       <ul class="feedback-links usa-list usa-list--unstyled">
         <li>
-          <a
-            class="usa-button usa-button--outline"
-            href={mailto(
-              email,
-              t.problemSubject(dataset.title, dataset.id),
-              t.problemBody(dataset.title, page),
-            )}
-          >
+          <a class="usa-button usa-button--outline" href={`/datasets/${id}/report`}>
             {t.reportProblem}
           </a>
         </li>
@@ -134,8 +129,25 @@ export function FeedbackSection(props: { site: SiteInfo; dataset: Dataset }): Sa
         </li>
       </ul>
       <p>
-        <>{t.feedbackNote(dataset.steward.name)}</>
+        <>{r.feedbackNote(dataset.steward.name)}</>
       </p>
+      {open && open.results.length > 0 ? (
+        <div class="reports-open" id="open-reports">
+          <h3 id="open-reports-heading">{r.openReportsHeading}</h3>
+          <ul class="usa-list usa-list--unstyled reports-open__list" aria-labelledby="open-reports-heading">
+            {open.results.map((report) => (
+              <li>
+                <a href={`/reports/${encodeURIComponent(report.number)}`}>{report.number}</a>:{' '}
+                {r.openReportLine(r.kindLabel(report.kind), r.statusLabel(report.status))}
+                {report.datastream ? <span class="reports-sensor">{report.datastream.name}</span> : null}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={`/reports?dataset=${id}`}>{r.allReportsOfDataset}</a>
+          </p>
+        </div>
+      ) : null}
     </section>
   );
 }

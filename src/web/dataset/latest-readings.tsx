@@ -1,4 +1,5 @@
 import { Fragment, h, type SafeHtml } from '../html.js';
+import type { Investigation } from '../client/_report-link.js';
 import type { SiteInfo } from '../pages/layout.js';
 
 /** One datastream's latest observation, as `GET /api/v1/datasets/{id}/latest` gives it. */
@@ -10,6 +11,8 @@ export interface LatestReading {
   unit: string | null;
   phenomenonTime: string | null;
   result: unknown;
+  /** An open problem report naming this datastream (null or absent when none). */
+  investigation?: Investigation | null;
 }
 
 /** When a reading was taken: the instant, or the end of its interval (`start/end`, as for 5-minute counts). */

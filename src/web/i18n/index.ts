@@ -17,6 +17,8 @@ import { table } from './messages/table.js';
 import { signin } from './messages/signin.js';
 import { account } from './messages/account.js';
 import { records } from './messages/records.js';
+import { reports } from './messages/reports.js';
+import { status } from './messages/status.js';
 
 const NAMESPACES = {
   common,
@@ -33,6 +35,8 @@ const NAMESPACES = {
   signin,
   account,
   records,
+  reports,
+  status,
 };
 
 type Namespaces = typeof NAMESPACES;

@@ -3,6 +3,7 @@
  * named so that a person can tell two sensors apart (a detector with several approaches names the approach).
  */
 import type { Dataset } from '../../catalog/catalog.schema.js';
+import type { Investigation } from '../client/_report-link.js';
 import type { LatestReading } from '../pages/latest-readings.js';
 import { BANDS, bandOf, takenAt, type Band } from './live-bands.js';
 import type { LiveLayer } from './live-layers.js';
@@ -15,6 +16,8 @@ export interface LiveRow {
   band: Band;
   /** When the reading was taken (the end of an interval); null before the first reading. */
   time: string | null;
+  /** An open problem report naming the datastream. */
+  investigation: Investigation | null;
 }
 
 export interface LiveLayerView {
@@ -44,6 +47,7 @@ export function layerView(
       unit: r.unit,
       band: bandOf(layer.kind, r.result ?? null),
       time: takenAt(r.phenomenonTime),
+      investigation: r.investigation ?? null,
     }))
     .sort((a, b) => byName.compare(a.name, b.name));
   const counts = BANDS[layer.kind].map((band) => ({

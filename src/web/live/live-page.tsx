@@ -4,6 +4,7 @@
  * adds the map and keeps tables, counts and markers current from the live feed.
  */
 import { vendorUrl } from '../assets/vendor.js';
+import { badgeText, reportUrl } from '../client/_report-link.js';
 import { Fragment, h, type SafeHtml } from '../html.js';
 import type { T } from '../i18n/index.js';
 import { LANGUAGES } from '../i18n/lang.js';
@@ -68,6 +69,27 @@ function readingText(site: SiteInfo, row: LiveRow): string {
   return row.unit ? `${value} ${row.unit}` : value;
 }
 
+/** A sensor's "under investigation" badge (when a report names it) and its "Report a problem" link. */
+function SensorReport(props: { site: SiteInfo; datasetId: string; row: LiveRow }): SafeHtml {
+  const { row } = props;
+  const r = props.site.t.reports;
+  const inv = row.investigation;
+  const text = inv ? badgeText(r.underInvestigation('{number}'), inv) : '';
+  return (
+    <span class="live-report">
+      {inv ? (
+        <span class="reports-badge reports-badge--small">
+          {inv.url ? <a href={inv.url}>{text}</a> : text}
+        </span>
+      ) : null}
+      <a class="live-report__link" href={reportUrl(props.datasetId, { datastream: row.datastream })}>
+        {r.reportProblem}
+        <span class="usa-sr-only"> ({row.name})</span>
+      </a>
+    </span>
+  );
+}
+
 function LayerTable(props: { site: SiteInfo; view: LiveLayerView }): SafeHtml {
   const { site, view } = props;
   const t = site.t.live;
@@ -87,8 +109,15 @@ function LayerTable(props: { site: SiteInfo; view: LiveLayerView }): SafeHtml {
         </thead>
         <tbody>
           {view.rows.map((row) => (
-            <tr data-datastream={String(row.datastream)} data-band={row.band}>
-              <th scope="row">{row.name}</th>
+            <tr
+              data-datastream={String(row.datastream)}
+              data-band={row.band}
+              data-investigation={row.investigation ? JSON.stringify(row.investigation) : undefined}
+            >
+              <th scope="row">
+                <span class="live-name">{row.name}</span>
+                <SensorReport site={site} datasetId={view.dataset.id} row={row} />
+              </th>
               {parking ? (
                 <td class="live-band">
                   <Swatch kind={kind} band={row.band} /> <span class="live-label">{t[row.band]}</span>
@@ -174,6 +203,8 @@ function islandConfig(model: LivePageModel) {
       interrupted: t.interrupted,
       pause: t.pause,
       resume: t.resume,
+      report: site.t.reports.reportProblem,
+      investigation: site.t.reports.underInvestigation('{number}'),
     },
   };
 }

@@ -238,7 +238,7 @@ export function Layout(props: LayoutProps): SafeHtml {
                   <a href="/api/docs">{t.apiReference}</a>
                 </li>
                 <li>
-                  <a href="/healthz">{t.serviceStatus}</a>
+                  <a href="/status">{t.serviceStatus}</a>
                 </li>
               </ul>
             </nav>

@@ -1,5 +1,6 @@
 /** The value of a property path's column: plain columns, geometries, intervals, JSON members, results, objects. */
 import { sql } from 'kysely';
+import { QC_TESTS } from '../../../sensors/qc/qc.types.js';
 import type { Column } from '../sql/entities.js';
 import type { StaSqlDialect } from './dialect.js';
 import { bad, type Value } from './values.js';
@@ -12,7 +13,13 @@ export function columnValue(
   rest: string[],
   whole: string,
 ): Value {
-  if (rest.length > 0 && column.kind !== 'json' && column.kind !== 'object' && column.kind !== 'result') {
+  if (
+    rest.length > 0 &&
+    column.kind !== 'json' &&
+    column.kind !== 'object' &&
+    column.kind !== 'result' &&
+    column.kind !== 'quality'
+  ) {
     throw bad(`"${whole}": ${whole.slice(0, whole.length - rest.join('/').length - 1)} has no members.`);
   }
   switch (column.kind) {
@@ -50,6 +57,25 @@ export function columnValue(
         isNull: sql`(${number} IS NULL AND ${d.jsonIsNull(doc, [])})`,
         sortKey: d.jsonSortKey(doc, []),
       };
+    }
+    case 'quality': {
+      if (rest[0] === 'qartod') {
+        // The outcome is stored in columns: its flag, and each test's flag (NULL for a test not run).
+        if (rest.length === 2 && rest[1] === 'flag') {
+          return { t: 'number', sql: column.flag(alias), nullable: true };
+        }
+        const test = rest.length === 3 && rest[1] === 'tests' ? column.test(alias, rest[2]!) : undefined;
+        if (test) return { t: 'number', sql: test, nullable: true };
+        throw bad(
+          `"${whole}": of the quality control outcome, give ${whole.split('/')[0]}/qartod/flag or ${whole.split('/')[0]}/qartod/tests/<test> (${QC_TESTS.join(', ')}).`,
+        );
+      }
+      const client = columnValue(d, { kind: 'json', sql: column.client }, alias, rest, whole);
+      // The whole resultQuality is null only when the client sent none and quality control did not run.
+      if (rest.length === 0 && client.t === 'dynamic') {
+        return { ...client, isNull: sql`(${client.isNull} AND ${column.flag(alias)} IS NULL)` };
+      }
+      return client;
     }
     case 'object': {
       const member = rest[0] === undefined ? undefined : column.members[rest[0]];

@@ -5,6 +5,8 @@
  * compiler (filter/sqlite.ts, filter/postgres.ts).
  */
 import { sql } from 'kysely';
+import { testFlagSql } from '../../../sensors/qc/qc-quality.js';
+import { QC_TESTS, type QcTestName } from '../../../sensors/qc/qc.types.js';
 import type { Sql } from '../filter/dialect.js';
 import type { EntityName } from '../model.js';
 
@@ -26,6 +28,17 @@ export type Column =
   | { kind: 'json'; sql: (a: string) => Sql }
   /** The result of an Observation: a number, or JSON text of anything else. */
   | { kind: 'result'; number: (a: string) => Sql; json: (a: string) => Sql }
+  /**
+   * An Observation's resultQuality, stored in parts: what the client sent (JSON text) and the QC outcome (flag;
+   * each test's flag packed in one integer). `qartod/flag` and `qartod/tests/<test>` read the outcome's columns,
+   * other paths the client's JSON. `test` is undefined for a name that is no test.
+   */
+  | {
+      kind: 'quality';
+      client: (a: string) => Sql;
+      flag: (a: string) => Sql;
+      test: (a: string, name: string) => Sql | undefined;
+    }
   | { kind: 'object'; members: Record<string, Column> };
 
 export interface EntitySql {
@@ -118,7 +131,15 @@ export const ENTITY_SQL: Record<EntityName, EntitySql> = {
       },
       resultTime: { kind: 'scalar', type: 'datetime', sql: col('result_time'), nullable: true },
       result: { kind: 'result', number: col('result_number'), json: col('result_json') },
-      resultQuality: json('result_quality'),
+      resultQuality: {
+        kind: 'quality',
+        client: col('result_quality'),
+        flag: col('qc_flag'),
+        test: (a, name) =>
+          (QC_TESTS as readonly string[]).includes(name)
+            ? sql.raw(testFlagSql(`${a}.qc_tests`, name as QcTestName)!)
+            : undefined,
+      },
       parameters: json('parameters'),
     },
   },
@@ -215,7 +236,7 @@ export function selectList(entity: EntityName, a: string): Sql {
     case 'ObservedProperty':
       return sql.raw(c('id, name, definition, description, properties'));
     case 'Observation':
-      return sql`${sql.raw(c('id, phenomenon_time, phenomenon_end, result_time, result_number, result_json, result_quality, parameters, datastream_id'))}, ${featureOf(a)} AS feature_ref`;
+      return sql`${sql.raw(c('id, phenomenon_time, phenomenon_end, result_time, result_number, result_json, result_quality, qc_flag, qc_tests, parameters, datastream_id'))}, ${featureOf(a)} AS feature_ref`;
     case 'FeatureOfInterest':
       return sql.raw(c('id, name, description, encoding_type, feature, properties'));
   }

@@ -181,10 +181,6 @@ export const dataset = defineMessages(
     feedbackHeading: 'Questions and problems',
     reportProblem: 'Report a problem with this data',
     requestData: 'Request data not published here',
-    feedbackNote: (steward: string) => `Both open an email to the dataset’s steward, ${steward}.`,
-    problemSubject: (title: string, id: string) => `Problem with the dataset “${title}” (${id})`,
-    problemBody: (title: string, page: string) =>
-      `Dataset: ${title}\n${page}\n\nWhat is wrong (which rows or columns, and what you expected):\n\n\nHow we can reach you if we have a question (optional):\n`,
     // API
     apiHeading: 'API',
     apiIntroTable:
@@ -216,6 +212,11 @@ export const dataset = defineMessages(
     guideApi: 'API guide',
     guideSensorThings: 'SensorThings guide',
     guideKeys: 'API keys',
+    withdrawnTitle: (title: string) => `${title}: temporarily withdrawn`,
+    withdrawnMessage:
+      'This dataset is temporarily withdrawn from the catalog while its description is completed. It will be back as soon as its metadata meets the city’s standard.',
+    withdrawnSince: (date: string) => `Withdrawn on ${date}.`,
+    withdrawnContact: (department: string) => `Questions about it? Contact ${department}:`,
   },
   {
     vi: {
@@ -338,11 +339,6 @@ export const dataset = defineMessages(
       feedbackHeading: 'Câu hỏi và báo lỗi',
       reportProblem: 'Báo lỗi về dữ liệu này',
       requestData: 'Yêu cầu dữ liệu chưa được công bố tại đây',
-      feedbackNote: (steward: string) =>
-        `Cả hai liên kết đều mở một email gửi người phụ trách bộ dữ liệu, ${steward}.`,
-      problemSubject: (title: string, id: string) => `Báo lỗi bộ dữ liệu “${title}” (${id})`,
-      problemBody: (title: string, page: string) =>
-        `Bộ dữ liệu: ${title}\n${page}\n\nVấn đề là gì (dòng hoặc cột nào, và bạn mong đợi điều gì):\n\n\nCách liên hệ với bạn nếu chúng tôi cần hỏi thêm (không bắt buộc):\n`,
       apiHeading: 'API',
       apiIntroTable:
         'Truy vấn bộ dữ liệu này từ chương trình của bạn: lọc, sắp xếp và tổng hợp bằng SoQL, hoặc tải xuống toàn bộ các dòng.',
@@ -373,6 +369,11 @@ export const dataset = defineMessages(
       guideApi: 'Hướng dẫn API',
       guideSensorThings: 'Hướng dẫn SensorThings',
       guideKeys: 'Khóa API',
+      withdrawnTitle: (title: string) => `${title}: tạm thời bị gỡ xuống`,
+      withdrawnMessage:
+        'Bộ dữ liệu này tạm thời được gỡ khỏi danh mục trong khi phần mô tả của nó đang được hoàn thiện. Bộ dữ liệu sẽ trở lại ngay khi siêu dữ liệu đạt tiêu chuẩn của thành phố.',
+      withdrawnSince: (date: string) => `Gỡ xuống ngày ${date}.`,
+      withdrawnContact: (department: string) => `Có thắc mắc? Hãy liên hệ ${department}:`,
     },
     es: {
       department: 'Departamento',
@@ -497,11 +498,6 @@ export const dataset = defineMessages(
       feedbackHeading: 'Preguntas y problemas',
       reportProblem: 'Informar un problema con estos datos',
       requestData: 'Solicitar datos que no se publican aquí',
-      feedbackNote: (steward: string) =>
-        `Ambos enlaces abren un correo electrónico para el responsable de los datos, ${steward}.`,
-      problemSubject: (title: string, id: string) => `Problema con el conjunto de datos “${title}” (${id})`,
-      problemBody: (title: string, page: string) =>
-        `Conjunto de datos: ${title}\n${page}\n\nQué está mal (qué filas o columnas, y qué esperaba):\n\n\nCómo podemos comunicarnos con usted si tenemos preguntas (opcional):\n`,
       apiHeading: 'API',
       apiIntroTable:
         'Consulte este conjunto de datos desde sus propios programas: filtre, ordene y agregue con SoQL, o descargue todas las filas.',
@@ -532,6 +528,11 @@ export const dataset = defineMessages(
       guideApi: 'Guía de la API',
       guideSensorThings: 'Guía de SensorThings',
       guideKeys: 'Claves de API',
+      withdrawnTitle: (title: string) => `${title}: retirado temporalmente`,
+      withdrawnMessage:
+        'Este conjunto de datos se retiró temporalmente del catálogo mientras se completa su descripción. Volverá en cuanto sus metadatos cumplan con el estándar de la ciudad.',
+      withdrawnSince: (date: string) => `Retirado el ${date}.`,
+      withdrawnContact: (department: string) => `¿Tiene preguntas? Comuníquese con ${department}:`,
     },
   },
 );

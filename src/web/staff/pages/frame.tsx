@@ -26,6 +26,8 @@ export const STAFF_LINKS: readonly StaffLink[] = [
   { href: '/staff/access-requests', label: 'Access requests', roles: ['steward'] },
   { href: '/staff/agreements', label: 'Agreements', roles: ['steward'] },
   { href: '/staff/records', label: 'Records requests', roles: ['steward', 'clerk'] },
+  { href: '/staff/reports', label: 'Quality reports', roles: ['steward'] },
+  { href: '/staff/notices', label: 'Notices', roles: ['steward'] },
   { href: '/staff/developers', label: 'Developers', roles: [] },
   { href: '/staff/audit', label: 'Audit log', roles: [] },
   { href: '/staff/mailbox', label: 'Mailbox', roles: [] },
