@@ -6,8 +6,9 @@
  */
 import { h, type SafeHtml } from '../../web/html.js';
 import type { SiteInfo } from '../../web/pages/layout.js';
+import { fieldProps, formProblems, Honeypot } from '../shared-pages/form-parts.js';
 import type { HeldAttachment } from './public-attachments.js';
-import { ErrorSummary, RadioGroup, Select, TextArea, TextInput, type ShownProblem } from './public-fields.js';
+import { ErrorSummary, RadioGroup, Select, TextArea, TextInput } from './public-fields.js';
 import { FORMATS, HONEYPOT, LIMITS, type RequestFormValues, type RequestProblem } from './public-form.js';
 import { SuggestionList, type Suggestion } from './public-suggestions.js';
 
@@ -71,15 +72,8 @@ export function RequestForm(props: { model: RequestFormModel }): SafeHtml {
   const { model } = props;
   const { site, values } = model;
   const t = site.t.records;
-  const errorOf = (field: RequestProblem['field']) => {
-    const problem = model.problems.find((p) => p.field === field);
-    return problem ? problemText(model, problem) : undefined;
-  };
-  const shown: ShownProblem[] = model.problems.map((p) => ({
-    id: fieldId(p.field),
-    message: problemText(model, p),
-  }));
-  const honeypotError = errorOf(HONEYPOT);
+  const { errorOf, shown } = formProblems(model.problems, fieldId, (p) => problemText(model, p));
+  const field = fieldProps(site, values, errorOf);
   const ignore = `${site.city.shortName} ${site.cityName}`;
   return (
     <form
@@ -92,14 +86,10 @@ export function RequestForm(props: { model: RequestFormModel }): SafeHtml {
       <input type="hidden" name="_csrf" value={model.csrf} />
       <ErrorSummary site={site} problems={shown} />
       <TextArea
-        site={site}
-        id="description"
-        name="description"
+        {...field('description')}
         label={t.descriptionLabel}
         hint={t.descriptionHint}
         marker="required"
-        value={values.description}
-        error={errorOf('description')}
         maxlength={LIMITS.description}
         required
         rows={7}
@@ -122,24 +112,16 @@ export function RequestForm(props: { model: RequestFormModel }): SafeHtml {
         </div>
       </div>
       <RadioGroup
-        site={site}
-        id="preferredFormat"
-        name="preferredFormat"
+        {...field('preferredFormat')}
         legend={t.formatLegend}
         hint={t.formatHint}
-        value={values.preferredFormat}
-        error={errorOf('preferredFormat')}
         options={FORMATS.map((f) => ({ value: f, label: t.formatLabel(f), hint: t.formatDescription(f) }))}
       />
       <Select
-        site={site}
-        id="departmentId"
-        name="departmentId"
+        {...field('departmentId')}
         label={t.departmentLabel}
         hint={t.departmentHint}
         marker="optional"
-        value={values.departmentId}
-        error={errorOf('departmentId')}
         options={[
           { value: '', label: t.departmentUnknown },
           ...model.departments.map((d) => ({ value: d.id, label: d.name })),
@@ -151,62 +133,31 @@ export function RequestForm(props: { model: RequestFormModel }): SafeHtml {
           {t.contactHint}
         </div>
         <TextInput
-          site={site}
-          id="name"
-          name="name"
+          {...field('name')}
           label={t.nameLabel}
           marker="optional"
-          value={values.name}
-          error={errorOf('name')}
           autocomplete="name"
           maxlength={LIMITS.name}
         />
         <TextInput
-          site={site}
-          id="email"
-          name="email"
+          {...field('email')}
           type="email"
           label={t.emailLabel}
           hint={t.emailHint}
           marker="optional"
-          value={values.email}
-          error={errorOf('email')}
           autocomplete="email"
           maxlength={LIMITS.email}
         />
         <TextInput
-          site={site}
-          id="phone"
-          name="phone"
+          {...field('phone')}
           type="tel"
           label={t.phoneLabel}
           marker="optional"
-          value={values.phone}
-          error={errorOf('phone')}
           autocomplete="tel"
           maxlength={LIMITS.phone}
         />
       </fieldset>
-      <div class={honeypotError ? 'usa-form-group usa-form-group--error' : 'records-hp'}>
-        <label class="usa-label" for={HONEYPOT}>
-          {t.honeypotLabel}
-        </label>
-        {honeypotError ? (
-          <span class="usa-error-message" id={`${HONEYPOT}-error`}>
-            {honeypotError}
-          </span>
-        ) : null}
-        <input
-          class="usa-input"
-          id={HONEYPOT}
-          name={HONEYPOT}
-          type="text"
-          value=""
-          tabindex={honeypotError ? undefined : '-1'}
-          autocomplete="off"
-          aria-describedby={honeypotError ? `${HONEYPOT}-error` : undefined}
-        />
-      </div>
+      <Honeypot prefix="records" name={HONEYPOT} label={t.honeypotLabel} error={errorOf(HONEYPOT)} />
       <Attachments model={model} error={errorOf('attachments')} />
       <p class="records-form__public-note">{t.publicNote}</p>
       <div class="records-form__buttons">

@@ -3,6 +3,13 @@ import type { Formatter } from '../../web/format.js';
 import { h, type SafeHtml } from '../../web/html.js';
 import { StaffFrame, type Notice, type StaffInfo } from '../../web/staff/pages/frame.js';
 import type { RequestSummary } from '../records/records.types.js';
+import {
+  departmentOptions,
+  FilterSelect,
+  FilterText,
+  QueuePager,
+  QueueTable,
+} from '../shared-pages/staff-queue-parts.js';
 import { DeadlineBadge } from './staff-fields.js';
 import { QUEUE_WINDOW, queueHref, type QueueFilters } from './staff-queue.js';
 import { isPaused } from './staff-viewer.js';
@@ -30,26 +37,6 @@ export const summary = (text: string, max = 140) => {
   return flat.length > max ? `${flat.slice(0, flat.lastIndexOf(' ', max - 1) + 1 || max).trim()}…` : flat;
 };
 
-function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-}): SafeHtml {
-  return (
-    <div class="field" style="flex:1 1 12rem;margin:0">
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} name={props.id}>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function Filters(props: {
   filters: QueueFilters;
   seesAll: boolean;
@@ -65,21 +52,22 @@ function Filters(props: {
       aria-label="Filter requests"
     >
       <div style="display:flex;flex-wrap:wrap;gap:0.75rem 1rem;align-items:flex-end">
-        <Select id="status" label="Status" value={f.status} options={STATUS_OPTIONS} />
-        <Select id="deadline" label="Deadline" value={f.deadline} options={DEADLINE_OPTIONS} />
-        <Select
+        <FilterSelect basis="12rem" id="status" label="Status" value={f.status} options={STATUS_OPTIONS} />
+        <FilterSelect
+          basis="12rem"
+          id="deadline"
+          label="Deadline"
+          value={f.deadline}
+          options={DEADLINE_OPTIONS}
+        />
+        <FilterSelect
+          basis="12rem"
           id="department"
           label="Department"
           value={f.department}
-          options={[
-            { value: '', label: props.seesAll ? 'All departments' : 'All my departments' },
-            ...props.departments.map((d) => ({ value: d.id, label: d.name })),
-          ]}
+          options={departmentOptions(props.seesAll, props.departments)}
         />
-        <div class="field" style="flex:1 1 12rem;margin:0">
-          <label for="q">Words in the request</label>
-          <input type="text" id="q" name="q" value={f.q} />
-        </div>
+        <FilterText basis="12rem" id="q" label="Words in the request" value={f.q} />
       </div>
       <div style="margin:0.75rem 0">
         <input type="checkbox" id="mine" name="mine" value="1" checked={f.mine} />{' '}
@@ -156,38 +144,14 @@ export function QueuePage(props: {
           </p>
         </div>
       ) : null}
-      {props.requests.length === 0 ? (
-        <p>No request matches these filters.</p>
-      ) : (
-        <div class="table-scroll">
-          <table aria-labelledby="queue-heading">
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Due</th>
-                <th scope="col">Request</th>
-                <th scope="col">Departments</th>
-                <th scope="col">Received</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.requests.map((r) => (
-                <Row r={r} format={props.format} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {props.pages > 1 ? (
-        <nav aria-label="Pages of requests" class="pager">
-          {page > 1 ? <a href={queueHref(f, page - 1)}>Previous page</a> : null}
-          <span>
-            Page {page} of {props.pages}
-          </span>
-          {page < props.pages ? <a href={queueHref(f, page + 1)}>Next page</a> : null}
-        </nav>
-      ) : null}
+      <QueueTable
+        columns={['Number', 'Due', 'Request', 'Departments', 'Received', 'Status']}
+        rows={props.requests.map((r) => (
+          <Row r={r} format={props.format} />
+        ))}
+        empty="No request matches these filters."
+      />
+      <QueuePager label="Pages of requests" page={page} pages={props.pages} href={(n) => queueHref(f, n)} />
     </StaffFrame>
   );
 }

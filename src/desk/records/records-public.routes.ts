@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { checkCsrf } from '../../access/authenticate.js';
 import type { RouteContext } from '../../access/routes-context.js';
 import { recordsErrors } from '../../errors.js';
+import { sendPrivate } from '../desk-api.js';
 import type { FileStore } from './records.files.js';
 import { errorsOf, FileResponse, logQueryOf, sendFile, TAGS } from './records.http.js';
 import {
@@ -125,7 +126,7 @@ export function recordsPublicRoutes(app: FastifyInstance, ctx: RouteContext, sto
     },
     async (request, reply) => {
       const { request: found } = await requesterOf(request.params.token);
-      return reply.header('Cache-Control', 'private, no-store').send(found);
+      return sendPrivate(reply, found);
     },
   );
 

@@ -8,6 +8,7 @@ import { checkCsrf } from '../../access/authenticate.js';
 import type { RouteContext } from '../../access/routes-context.js';
 import { recordsErrors } from '../../errors.js';
 import type { UnusualCircumstance } from '../deadlines/deadlines.js';
+import { sendPrivate, staffActions } from '../desk-api.js';
 import type { FileStore } from './records.files.js';
 import { errorsOf, logQueryOf, STAFF_SECURITY, TAGS } from './records.http.js';
 import {
@@ -47,30 +48,15 @@ export function recordsStaffRoutes(app: FastifyInstance, ctx: RouteContext, stor
   const viewer = (request: FastifyRequest) => deskViewerOf(guards.principal(request), request.ip);
 
   /** One POST action on a request: the same guard, parameters and answer. */
-  function action<B>(
-    path: string,
-    summary: string,
-    body: object,
-    run: (id: string, request: FastifyRequest<{ Params: { id: string }; Body: B }>) => Promise<unknown>,
-    description?: string,
-  ): void {
-    app.post<{ Params: { id: string }; Body: B }>(
-      `/api/v1/records-requests/:id/${path}`,
-      {
-        onRequest: staff,
-        schema: {
-          tags: TAGS,
-          security: STAFF_SECURITY,
-          summary,
-          ...(description && { description }),
-          params: IdParams,
-          body,
-          response: { 200: RequestDetailSchema, ...ACTION_ERRORS },
-        },
-      },
-      async (request) => run(request.params.id, request),
-    );
-  }
+  const action = staffActions(app, {
+    base: '/api/v1/records-requests',
+    param: 'id',
+    params: IdParams,
+    onRequest: staff,
+    tags: TAGS,
+    item: RequestDetailSchema,
+    errors: ACTION_ERRORS,
+  });
 
   app.get<{ Querystring: QueueQueryParams }>(
     '/api/v1/records-requests',
@@ -104,10 +90,7 @@ export function recordsStaffRoutes(app: FastifyInstance, ctx: RouteContext, stor
         response: { 200: RequestDetailSchema, ...errorsOf(401, 403, 404) },
       },
     },
-    async (request, reply) =>
-      reply
-        .header('Cache-Control', 'private, no-store')
-        .send(await desk.get(request.params.id, viewer(request))),
+    async (request, reply) => sendPrivate(reply, await desk.get(request.params.id, viewer(request))),
   );
 
   action<{ departments?: string[]; userIds?: string[] }>(

@@ -4,13 +4,9 @@ import type { FastifyReply } from 'fastify';
 import type { LogQueryParams } from './records.schema.js';
 import type { LogQuery } from './records.types.js';
 
-export const TAGS = ['Records'];
-export const ErrorResponse = { $ref: 'Error#' } as const;
-/** Staff: a signed-in session (with its CSRF token on writes) or the admin token. */
-export const STAFF_SECURITY: Record<string, string[]>[] = [{ session: [] }, { adminToken: [] }];
+export { ErrorResponse, errorsOf, STAFF_SECURITY } from '../desk-api.js';
 
-export const errorsOf = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, ErrorResponse])) as Record<number, typeof ErrorResponse>;
+export const TAGS = ['Records'];
 
 export const FileResponse = {
   description: 'The file, as an attachment.',

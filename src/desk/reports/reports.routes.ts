@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasRole, isStaff, type Principal } from '../../access/principal.js';
 import type { RouteContext } from '../../access/routes-context.js';
 import { AppError, reportErrors } from '../../errors.js';
+import { errorsOf, sendPrivate, STAFF_SECURITY, staffActions } from '../desk-api.js';
 import {
   AssignSchema,
   BodySchema,
@@ -26,10 +27,6 @@ import {
 import type { ReportQuery, ReportStatus, ReportViewer } from './reports.types.js';
 
 const TAGS = ['Quality reports'];
-const STAFF_SECURITY: Record<string, string[]>[] = [{ session: [] }, { adminToken: [] }];
-const ErrorResponse = { $ref: 'Error#' } as const;
-const errorsOf = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, ErrorResponse])) as Record<number, typeof ErrorResponse>;
 const NumberParams = Type.Object({ number: Type.String({ maxLength: 100 }) });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
 
@@ -95,10 +92,11 @@ export function reportsApiRoutes(app: FastifyInstance, ctx: RouteContext): void 
           viewer: guards.viewer(request),
           ...(body.lang !== undefined && { lang: body.lang }),
         });
-        return reply
-          .status(201)
-          .header('Cache-Control', 'private, no-store')
-          .send({ report, followToken, followUrl: `${config.publicUrl}/reports/follow/${followToken}` });
+        return sendPrivate(reply.status(201), {
+          report,
+          followToken,
+          followUrl: `${config.publicUrl}/reports/follow/${followToken}`,
+        });
       } catch (error) {
         if (error instanceof AppError && error.code === 'report.rate_limited')
           reply.header('Retry-After', String(error.details?.retryAfter ?? 3600));
@@ -136,7 +134,7 @@ export function reportsApiRoutes(app: FastifyInstance, ctx: RouteContext): void 
     async (request, reply) => {
       const report = await reports.byFollowToken(request.params.token);
       if (!report) throw reportErrors.notFound('(private link)');
-      return reply.header('Cache-Control', 'private, no-store').send(report);
+      return sendPrivate(reply, report);
     },
   );
 
@@ -169,9 +167,7 @@ export function reportsApiRoutes(app: FastifyInstance, ctx: RouteContext): void 
       },
     },
     async (request, reply) =>
-      reply
-        .header('Cache-Control', 'private, no-store')
-        .send(await reports.queue(viewer(request), queryOf(request.query))),
+      sendPrivate(reply, await reports.queue(viewer(request), queryOf(request.query))),
   );
 
   app.get<{ Params: { number: string } }>(
@@ -188,39 +184,19 @@ export function reportsApiRoutes(app: FastifyInstance, ctx: RouteContext): void 
       },
     },
     async (request, reply) =>
-      reply
-        .header('Cache-Control', 'private, no-store')
-        .send(await reports.staffView(request.params.number, viewer(request))),
+      sendPrivate(reply, await reports.staffView(request.params.number, viewer(request))),
   );
 
   /** One POST action on a report: the same guard, parameters and answer. */
-  function action<B>(
-    path: string,
-    summary: string,
-    body: object,
-    run: (
-      number: string,
-      request: FastifyRequest<{ Params: { number: string }; Body: B }>,
-    ) => Promise<unknown>,
-    description?: string,
-  ): void {
-    app.post<{ Params: { number: string }; Body: B }>(
-      `/api/v1/staff/reports/:number/${path}`,
-      {
-        onRequest: staff,
-        schema: {
-          tags: TAGS,
-          security: STAFF_SECURITY,
-          summary,
-          ...(description && { description }),
-          params: NumberParams,
-          body,
-          response: { 200: StaffReportViewSchema, ...errorsOf(400, 401, 403, 404, 409, 422) },
-        },
-      },
-      async (request) => run(request.params.number, request),
-    );
-  }
+  const action = staffActions(app, {
+    base: '/api/v1/staff/reports',
+    param: 'number',
+    params: NumberParams,
+    onRequest: staff,
+    tags: TAGS,
+    item: StaffReportViewSchema,
+    errors: errorsOf(400, 401, 403, 404, 409, 422),
+  });
 
   action<{ status: ReportStatus; note?: string }>(
     'status',

@@ -4,6 +4,7 @@
  */
 import { h, type SafeHtml } from '../../../web/html.js';
 import { Layout, type SiteInfo } from '../../../web/pages/layout.js';
+import { FiledAlert, FiledKeepLink } from '../../shared-pages/filed-parts.js';
 import type { ReportView } from '../reports.types.js';
 
 export function FiledPage(props: {
@@ -18,14 +19,7 @@ export function FiledPage(props: {
   return (
     <Layout site={site} title={t.filedTitle(report.number)} index={false}>
       <div class="reports reports-filed">
-        <div class="usa-alert usa-alert--success" role="status">
-          <div class="usa-alert__body">
-            <h1 class="usa-alert__heading">{t.filedHeading}</h1>
-            <p class="usa-alert__text">
-              {t.filedNumber} <strong class="reports-number">{report.number}</strong>
-            </p>
-          </div>
-        </div>
+        <FiledAlert prefix="reports" t={t} number={report.number} />
         <section class="reports-section" aria-labelledby="reports-next-heading">
           <h2 id="reports-next-heading">{t.nextHeading}</h2>
           <ol class="usa-list">
@@ -34,24 +28,7 @@ export function FiledPage(props: {
             <li>{t.nextFollow}</li>
           </ol>
         </section>
-        <section class="usa-summary-box reports-keep" aria-labelledby="reports-keep-heading">
-          <div class="usa-summary-box__body">
-            <h2 class="usa-summary-box__heading" id="reports-keep-heading">
-              {t.keepHeading}
-            </h2>
-            <p>{t.keepIntro}</p>
-            <p class="reports-keep__link">
-              <a href={props.followUrl}>{props.followUrl}</a>
-            </p>
-            <p>{t.keepPrivate}</p>
-          </div>
-        </section>
-        <p>{props.emailed ? t.filedEmailed : t.filedNoEmail}</p>
-        <p>
-          <a class="usa-button" href={props.followUrl}>
-            {t.followButton}
-          </a>
-        </p>
+        <FiledKeepLink prefix="reports" t={t} followUrl={props.followUrl} emailed={props.emailed} />
       </div>
     </Layout>
   );

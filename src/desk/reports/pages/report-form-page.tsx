@@ -8,6 +8,7 @@ import { h, type SafeHtml } from '../../../web/html.js';
 import { Breadcrumb } from '../../../web/pages/breadcrumb.js';
 import { Layout, type SiteInfo } from '../../../web/pages/layout.js';
 import { ErrorSummary, RadioGroup, Select, TextArea, TextInput } from '../../pages/public-fields.js';
+import { fieldProps, formProblems, Honeypot } from '../../shared-pages/form-parts.js';
 import { REPORT_KINDS } from '../reports.types.js';
 import { HONEYPOT, LIMITS, type ReportFormValues, type ReportProblem } from './report-form.js';
 
@@ -92,12 +93,8 @@ export function ReportFormPage(props: { model: ReportFormModel }): SafeHtml {
   const { model } = props;
   const { site, values, dataset } = model;
   const t = site.t.reports;
-  const errorOf = (field: ReportProblem['field']) => {
-    const problem = model.problems.find((p) => p.field === field);
-    return problem ? problemText(site, problem) : undefined;
-  };
-  const shown = model.problems.map((p) => ({ id: fieldId(p.field), message: problemText(site, p) }));
-  const honeypotError = errorOf(HONEYPOT);
+  const { errorOf, shown } = formProblems(model.problems, fieldId, (p) => problemText(site, p));
+  const field = fieldProps(site, values, errorOf);
   const datasetPath = `/datasets/${encodeURIComponent(dataset.id)}`;
   const title = t.formTitle(dataset.title);
   return (
@@ -128,38 +125,26 @@ export function ReportFormPage(props: { model: ReportFormModel }): SafeHtml {
           <input type="hidden" name="_csrf" value={model.csrf} />
           <ErrorSummary site={site} problems={shown} />
           <RadioGroup
-            site={site}
-            id="kind"
-            name="kind"
+            {...field('kind')}
             legend={t.kindLegend}
             marker="required"
-            value={values.kind}
-            error={errorOf('kind')}
             options={REPORT_KINDS.map((k) => ({ value: k, label: t.kindLabel(k), hint: t.kindHint(k) }))}
           />
           <TextArea
-            site={site}
-            id="description"
-            name="description"
+            {...field('description')}
             label={t.descriptionLabel}
             hint={t.descriptionHint}
             marker="required"
-            value={values.description}
-            error={errorOf('description')}
             maxlength={LIMITS.description}
             required
             rows={6}
           />
           {(dataset.sensor && model.datastreams.length > 0) || errorOf('datastream') ? (
             <Select
-              site={site}
-              id="datastream"
-              name="datastream"
+              {...field('datastream')}
               label={t.datastreamLabel}
               hint={t.datastreamHint}
               marker="optional"
-              value={values.datastream}
-              error={errorOf('datastream')}
               options={[
                 { value: '', label: t.datastreamNone },
                 ...model.datastreams.map((d) => ({ value: String(d.id), label: d.name })),
@@ -167,14 +152,10 @@ export function ReportFormPage(props: { model: ReportFormModel }): SafeHtml {
             />
           ) : null}
           <TextInput
-            site={site}
-            id="rowRef"
-            name="rowRef"
+            {...field('rowRef')}
             label={t.rowLabel}
             hint={t.rowHint}
             marker="optional"
-            value={values.rowRef}
-            error={errorOf('rowRef')}
             maxlength={LIMITS.rowRef}
           />
           <fieldset class="usa-fieldset reports-period" aria-describedby="period-hint">
@@ -185,55 +166,20 @@ export function ReportFormPage(props: { model: ReportFormModel }): SafeHtml {
               {t.periodHint(model.timeZone)}
             </div>
             <div class="reports-period__fields">
-              <TimeInput
-                site={site}
-                id="timeFrom"
-                label={t.fromLabel}
-                value={values.timeFrom}
-                error={errorOf('timeFrom')}
-              />
-              <TimeInput
-                site={site}
-                id="timeTo"
-                label={t.toLabel}
-                value={values.timeTo}
-                error={errorOf('timeTo')}
-              />
+              <TimeInput {...field('timeFrom')} label={t.fromLabel} />
+              <TimeInput {...field('timeTo')} label={t.toLabel} />
             </div>
           </fieldset>
           <TextInput
-            site={site}
-            id="email"
-            name="email"
+            {...field('email')}
             type="email"
             label={t.emailLabel}
             hint={t.emailHint}
             marker="optional"
-            value={values.email}
-            error={errorOf('email')}
             autocomplete="email"
             maxlength={LIMITS.email}
           />
-          <div class={honeypotError ? 'usa-form-group usa-form-group--error' : 'reports-hp'}>
-            <label class="usa-label" for={HONEYPOT}>
-              {t.honeypotLabel}
-            </label>
-            {honeypotError ? (
-              <span class="usa-error-message" id={`${HONEYPOT}-error`}>
-                {honeypotError}
-              </span>
-            ) : null}
-            <input
-              class="usa-input"
-              id={HONEYPOT}
-              name={HONEYPOT}
-              type="text"
-              value=""
-              tabindex={honeypotError ? undefined : '-1'}
-              autocomplete="off"
-              aria-describedby={honeypotError ? `${HONEYPOT}-error` : undefined}
-            />
-          </div>
+          <Honeypot prefix="reports" name={HONEYPOT} label={t.honeypotLabel} error={errorOf(HONEYPOT)} />
           <div class="reports-form__buttons">
             <button class="usa-button" type="submit">
               {t.sendButton}

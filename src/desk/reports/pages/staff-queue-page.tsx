@@ -2,29 +2,16 @@
 import type { Formatter } from '../../../web/format.js';
 import { Fragment, h, type SafeHtml } from '../../../web/html.js';
 import { StaffFrame, type StaffInfo } from '../../../web/staff/pages/frame.js';
+import {
+  departmentOptions,
+  FilterSelect,
+  FilterText,
+  QueuePager,
+  QueueTable,
+} from '../../shared-pages/staff-queue-parts.js';
 import { REPORT_KINDS, REPORT_STATUSES, type ReportSummary } from '../reports.types.js';
 import { QUEUE_PAGE, queueHref, type QueueFilters } from './staff-queue.js';
 import { KIND_WORDS, SOURCE_WORDS, STATUS_WORDS } from './staff-words.js';
-
-function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-}): SafeHtml {
-  return (
-    <div class="field" style="flex:1 1 11rem;margin:0">
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} name={props.id}>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function Filters(props: {
   filters: QueueFilters;
@@ -41,7 +28,8 @@ function Filters(props: {
       aria-label="Filter reports"
     >
       <div style="display:flex;flex-wrap:wrap;gap:0.75rem 1rem;align-items:flex-end">
-        <Select
+        <FilterSelect
+          basis="11rem"
           id="status"
           label="Status"
           value={f.status}
@@ -52,7 +40,8 @@ function Filters(props: {
             ...REPORT_STATUSES.map((s) => ({ value: s, label: STATUS_WORDS[s] })),
           ]}
         />
-        <Select
+        <FilterSelect
+          basis="11rem"
           id="kind"
           label="Kind"
           value={f.kind}
@@ -61,7 +50,8 @@ function Filters(props: {
             ...REPORT_KINDS.map((k) => ({ value: k, label: KIND_WORDS[k] })),
           ]}
         />
-        <Select
+        <FilterSelect
+          basis="11rem"
           id="source"
           label="Source"
           value={f.source}
@@ -71,19 +61,14 @@ function Filters(props: {
             { value: 'automatic', label: SOURCE_WORDS.automatic },
           ]}
         />
-        <Select
+        <FilterSelect
+          basis="11rem"
           id="department"
           label="Department"
           value={f.department}
-          options={[
-            { value: '', label: props.admin ? 'All departments' : 'All my departments' },
-            ...props.departments.map((d) => ({ value: d.id, label: d.name })),
-          ]}
+          options={departmentOptions(props.admin, props.departments)}
         />
-        <div class="field" style="flex:1 1 11rem;margin:0">
-          <label for="dataset">Dataset identifier</label>
-          <input type="text" id="dataset" name="dataset" value={f.dataset} />
-        </div>
+        <FilterText basis="11rem" id="dataset" label="Dataset identifier" value={f.dataset} />
       </div>
       <p style="margin:0.75rem 0">
         <button type="submit" style="margin-right:1rem">
@@ -145,39 +130,14 @@ export function QueuePage(props: {
       </p>
       <Filters filters={f} admin={props.admin} departments={props.departments} />
       <h2 id="queue-heading">{props.total === 1 ? '1 report' : `${props.total} reports`}</h2>
-      {props.reports.length === 0 ? (
-        <p>No report matches these filters.</p>
-      ) : (
-        <div class="table-scroll">
-          <table aria-labelledby="queue-heading">
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Status</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Dataset</th>
-                <th scope="col">Department</th>
-                <th scope="col">Source</th>
-                <th scope="col">Filed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.reports.map((r) => (
-                <Row r={r} format={props.format} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {pages > 1 ? (
-        <nav aria-label="Pages of reports" class="pager">
-          {f.page > 1 ? <a href={queueHref(f, f.page - 1)}>Previous page</a> : null}
-          <span>
-            Page {f.page} of {pages}
-          </span>
-          {f.page < pages ? <a href={queueHref(f, f.page + 1)}>Next page</a> : null}
-        </nav>
-      ) : null}
+      <QueueTable
+        columns={['Number', 'Status', 'Kind', 'Dataset', 'Department', 'Source', 'Filed']}
+        rows={props.reports.map((r) => (
+          <Row r={r} format={props.format} />
+        ))}
+        empty="No report matches these filters."
+      />
+      <QueuePager label="Pages of reports" page={f.page} pages={pages} href={(n) => queueHref(f, n)} />
     </StaffFrame>
   );
 }

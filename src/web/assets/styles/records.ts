@@ -1,16 +1,11 @@
 // Styles of the records desk's public pages: the request form with its dataset suggestions, the acknowledgement,
 // the requester's private page, the public log and the numbers (served in the one theme stylesheet, after the
 // design system's). Colours meet WCAG AA on their backgrounds; every layout works from 360 px up.
+import { deskFacts, deskHoneypot, deskIntro, deskKeep, deskPage } from './desk.js';
+
 export const RECORDS_STYLES = `
-.records {
-  padding-bottom: 2rem;
-}
-.records .usa-intro {
-  max-width: 46rem;
-  font-family: inherit;
-  font-size: 1.15rem;
-  line-height: 1.5;
-}
+${deskPage('records')}
+${deskIntro('records')}
 .records-links {
   display: flex;
   flex-wrap: wrap;
@@ -45,13 +40,7 @@ export const RECORDS_STYLES = `
 .records-contact .usa-legend--large {
   font-size: 1.3rem;
 }
-.records-hp {
-  position: absolute;
-  left: -10000px;
-  width: 1px;
-  height: 1px;
-  overflow: hidden;
-}
+${deskHoneypot('records')}
 .records-file {
   display: block;
   max-width: 100%;
@@ -136,26 +125,7 @@ export const RECORDS_STYLES = `
 .records-due--due_soon strong {
   color: #8a4b00;
 }
-.records-facts {
-  display: grid;
-  grid-template-columns: 1fr;
-  gap: 0.25rem 1.5rem;
-  margin: 1rem 0 1.5rem;
-}
-.records-facts dt {
-  font-weight: 700;
-}
-.records-facts dd {
-  margin: 0 0 0.5rem;
-}
-@media (min-width: 40em) {
-  .records-facts {
-    grid-template-columns: max-content 1fr;
-  }
-  .records-facts dd {
-    margin: 0;
-  }
-}
+${deskFacts('records')}
 .records-written {
   white-space: pre-wrap;
   overflow-wrap: anywhere;
@@ -183,18 +153,7 @@ export const RECORDS_STYLES = `
 .records-filed__due {
   font-size: 1.15rem;
 }
-.records-keep {
-  max-width: 48rem;
-  margin: 1.5rem 0;
-}
-.records-keep__link {
-  font-family: ui-monospace, monospace;
-  font-size: 1rem;
-  word-break: break-all;
-  background: #fff;
-  border: 1px dashed var(--muted);
-  padding: 0.5rem;
-}
+${deskKeep('records')}
 .records-messages,
 .records-documents,
 .records-reconsiderations {

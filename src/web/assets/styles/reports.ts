@@ -1,21 +1,16 @@
 // Styles of the quality reports' pages (the form, the acknowledgement, the private and public report pages, the
 // public list, the staff triage) and of the "Report a problem" links and "under investigation" badges of the
 // dataset page, the chart and the live map. Colours meet WCAG AA on their backgrounds; layouts work from 360 px.
+import { deskFacts, deskHoneypot, deskIntro, deskKeep, deskPage } from './desk.js';
+
 export const REPORTS_STYLES = `
-.reports {
-  padding-bottom: 2rem;
-}
+${deskPage('reports')}
 .reports-list,
 .reports-filed,
 .reports-follow {
   padding-top: 1.5rem;
 }
-.reports .usa-intro {
-  max-width: 46rem;
-  font-family: inherit;
-  font-size: 1.15rem;
-  line-height: 1.5;
-}
+${deskIntro('reports')}
 .reports-section > h2 {
   font-size: 1.4rem;
   margin-top: 2rem;
@@ -46,13 +41,7 @@ export const REPORTS_STYLES = `
   flex: 1 1 14rem;
   margin-top: 0.75rem;
 }
-.reports-hp {
-  position: absolute;
-  left: -10000px;
-  width: 1px;
-  height: 1px;
-  overflow: hidden;
-}
+${deskHoneypot('reports')}
 .reports-form__buttons {
   display: flex;
   flex-wrap: wrap;
@@ -67,42 +56,12 @@ export const REPORTS_STYLES = `
   font-size: 1.3rem;
   letter-spacing: 0.02em;
 }
-.reports-keep {
-  max-width: 48rem;
-  margin: 1.5rem 0;
-}
-.reports-keep__link {
-  font-family: ui-monospace, monospace;
-  font-size: 1rem;
-  word-break: break-all;
-  background: #fff;
-  border: 1px dashed var(--muted);
-  padding: 0.5rem;
-}
+${deskKeep('reports')}
 .reports-private-note,
 .reports-note {
   color: var(--muted);
 }
-.reports-facts {
-  display: grid;
-  grid-template-columns: 1fr;
-  gap: 0.25rem 1.5rem;
-  margin: 1rem 0 1.5rem;
-}
-.reports-facts dt {
-  font-weight: 700;
-}
-.reports-facts dd {
-  margin: 0 0 0.5rem;
-}
-@media (min-width: 40em) {
-  .reports-facts {
-    grid-template-columns: max-content 1fr;
-  }
-  .reports-facts dd {
-    margin: 0;
-  }
-}
+${deskFacts('reports')}
 .reports-written {
   white-space: pre-wrap;
   overflow-wrap: anywhere;
