@@ -114,7 +114,8 @@ export function faults(ctx: ReportsContext, h: ReportsHelpers) {
     const row = await ctx.repo.openFault(fault.datastreamId, fault.kind);
     if (!row) return;
     const at = instant(fault.at, ctx.now()).toISOString();
-    const note = `Cleared automatically: good data again at ${at}.${fault.detail.trim() ? ` ${fault.detail.trim()}` : ''}`;
+    // The time is the report's closedAt; the note says what was seen, in words.
+    const note = `Cleared automatically: the sensor sends good data again.${fault.detail.trim() ? ` ${fault.detail.trim()}.` : ''}`;
     const done = await ctx.repo.update(
       row.id,
       { status: 'resolved', closing_note: note, closed_at: at, updated_at: at },

@@ -78,7 +78,8 @@ function describe(qc: DatastreamQc, event: QcFaultEvent): string {
     event.kind === 'flat_line' && unit !== ''
       ? event.detail.replace(/^(unchanged at -?[\d.,]+(?:e[-+]?\d+)?)/, `$1${unit}`)
       : event.detail;
-  return `${qc.name} ${detail}`;
+  // "PM2.5 unchanged at 12.4 µg/m³ for 4 h" reads on; "PM2.5: 3 observations in a row passed" needs the colon.
+  return event.state === 'cleared' ? `${qc.name}: ${detail}` : `${qc.name} ${detail}`;
 }
 
 /**
